@@ -54,6 +54,7 @@ class ConfigLoaderTest {
     assertEquals("earliest", config.kafka().startingOffsets());
     assertTrue(config.kafka().failOnDataLoss());
     assertEquals(4, config.spark().shufflePartitions());
+    assertEquals(Duration.ofDays(2), config.ingestion().lateDataWatermark());
   }
 
   @Test
@@ -265,6 +266,8 @@ class ConfigLoaderTest {
       "scoring.top-n=0                     | daystream.scoring.top-n",
       "features.text-hash-features=8       | daystream.features.text-hash-features",
       "ingestion.max-text-length=0         | daystream.ingestion.max-text-length",
+      "ingestion.late-data-watermark=0s    | daystream.ingestion.late-data-watermark",
+      "ingestion.late-data-watermark=later | daystream.ingestion.late-data-watermark",
       "home=                               | daystream.home",
   })
   void invalidValueFailsNamingTheFullKey(String override, String key) {

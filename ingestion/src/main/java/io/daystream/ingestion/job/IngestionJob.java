@@ -9,6 +9,7 @@ import io.daystream.ingestion.stream.BronzeBatchWriter;
 import io.daystream.ingestion.stream.BronzeTable;
 import io.daystream.ingestion.stream.IngestedStream;
 import io.daystream.ingestion.stream.IngestionMetrics;
+import io.daystream.ingestion.watermark.EventTimeWatermark;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,8 @@ public final class IngestionJob implements AutoCloseable {
       String queryName = "ingest-" + stream.streamName();
       BronzeTable table = new BronzeTable(stream, lake.path(stream.table()));
       table.createIfMissing(spark);
-      BronzeBatchWriter writer = new BronzeBatchWriter(queryName, stream, table, quarantine, metrics,
+      EventTimeWatermark watermark = new EventTimeWatermark(queryName, config.ingestion().lateDataWatermark(), metrics);
+      BronzeBatchWriter writer = new BronzeBatchWriter(queryName, stream, table, quarantine, metrics, watermark,
           config.ingestion().maxTextLength());
       try {
         queries.add(spark.readStream()

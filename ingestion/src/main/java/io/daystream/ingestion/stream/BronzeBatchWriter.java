@@ -1,17 +1,23 @@
 package io.daystream.ingestion.stream;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
 
 import io.daystream.ingestion.quarantine.Quarantine;
 import io.daystream.ingestion.validate.RecordRules;
+import io.daystream.ingestion.watermark.EventTimeWatermark;
+import io.daystream.ingestion.watermark.LateRecords;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The work of one ingestion micro-batch: parse, validate, quarantine the bad, insert the new good
- * records, record the batch's metrics. Every write is idempotent, so a batch that Spark replays
- * after a crash changes nothing twice.
+ * The work of one ingestion micro-batch: parse, validate, hold late records to the watermark,
+ * quarantine the bad, insert the new good records, record the batch's metrics. Every write is
+ * idempotent, so a batch that Spark replays after a crash changes nothing twice.
  */
 public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -20,15 +26,17 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
   private final BronzeTable table;
   private final Quarantine quarantine;
   private final IngestionMetrics metrics;
+  private final EventTimeWatermark watermark;
   private final int maxTextLength;
 
   public BronzeBatchWriter(String queryName, IngestedStream stream, BronzeTable table, Quarantine quarantine,
-      IngestionMetrics metrics, int maxTextLength) {
+      IngestionMetrics metrics, EventTimeWatermark watermark, int maxTextLength) {
     this.queryName = queryName;
     this.stream = stream;
     this.table = table;
     this.quarantine = quarantine;
     this.metrics = metrics;
+    this.watermark = watermark;
     this.maxTextLength = maxTextLength;
   }
 
@@ -38,22 +46,36 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
     Dataset<Row> parsed = MessageParser.parse(kafkaRows, stream, maxTextLength).persist();
     try {
       long input = parsed.count();
+      Dataset<Row> valid = parsed.filter(col("reason").isNull());
       Dataset<Row> rejected = parsed.filter(col("reason").isNotNull());
+      Dataset<Row> onTime = valid;
+      Optional<Timestamp> lateBefore = watermark.lateBefore(kafkaRows.sparkSession(), batchId);
+      if (lateBefore.isPresent()) {
+        LateRecords late = new LateRecords(stream, table, lateBefore.get(), watermark.allowedLateness());
+        onTime = late.onTime(valid);
+        rejected = rejected.unionByName(late.lateAndNew(valid));
+      }
       long quarantined = rejected.count();
       if (quarantined > 0) {
         quarantine.appendKafkaRejects(rejected, stream.streamName(), queryName + "/quarantine", batchId);
       }
       long written = 0;
       if (input > quarantined) {
-        Dataset<Row> records = parsed.filter(col("reason").isNull()).select("record.*")
-            .drop(RecordRules.CORRUPT_RECORD);
+        Dataset<Row> records = onTime.select("record.*").drop(RecordRules.CORRUPT_RECORD);
         written = table.insertNew(table.toBronze(records));
       }
+      Optional<Instant> latestEventTime = latestEventTime(valid);
       long durationMs = (System.nanoTime() - started) / 1_000_000;
-      metrics.record(kafkaRows.sparkSession(),
-          new IngestionMetrics.Batch(queryName, stream.streamName(), batchId, input, written, quarantined, durationMs));
+      metrics.record(kafkaRows.sparkSession(), new IngestionMetrics.Batch(queryName, stream.streamName(), batchId,
+          input, written, quarantined, durationMs, latestEventTime));
+      watermark.advance(batchId, latestEventTime);
     } finally {
       parsed.unpersist();
     }
+  }
+
+  private Optional<Instant> latestEventTime(Dataset<Row> valid) {
+    Row latest = valid.agg(max(col("record." + stream.eventTimeColumn()).cast("timestamp"))).first();
+    return latest.isNullAt(0) ? Optional.empty() : Optional.of(latest.getTimestamp(0).toInstant());
   }
 }

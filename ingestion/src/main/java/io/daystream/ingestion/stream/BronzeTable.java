@@ -2,12 +2,14 @@ package io.daystream.ingestion.stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 
 import io.daystream.datasets.schema.CanonicalSchemas;
 import io.daystream.core.lake.DeltaTables;
 import io.daystream.ingestion.clean.TextCleaningColumns;
 import io.delta.tables.DeltaTable;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -70,6 +73,14 @@ public final class BronzeTable {
     long versionBefore = latestVersion(table);
     table.as("t").merge(distinct.as("s"), condition).whenNotMatched().insertAll().execute();
     return insertedSince(table, versionBefore);
+  }
+
+  /** The keys of the stored records whose event day is not after {@code time}'s day. */
+  public Dataset<Row> keysUpTo(SparkSession spark, Timestamp time) {
+    createIfMissing(spark);
+    return spark.read().format("delta").load(path)
+        .where(col(CanonicalSchemas.EVENT_DATE).leq(to_date(lit(time))))
+        .select(stream.keyColumns().stream().map(functions::col).toArray(Column[]::new));
   }
 
   public void createIfMissing(SparkSession spark) {

@@ -54,7 +54,7 @@ class IngestionJobIT {
   static void start() {
     config = ConfigLoader.defaultsWithHome(home, "ingestion.max-text-length=" + MAX_TEXT, "spark.master=local[2]");
     kafka = KafkaEndpoint.open(config.kafka());
-    kafka.ensureTopics(List.of(config.kafka().topics().tweets()));
+    kafka.ensureTopics(List.of(config.kafka().topics().tweets(), config.kafka().topics().news()));
     spark = SparkSessionFactory.getOrCreate(config.spark());
     lake = new Lake(config.lake());
   }
@@ -114,8 +114,7 @@ class IngestionJobIT {
     assertTrue(cleaned.<String>getAs("raw_text").contains("<b>chips</b>"), "raw text kept");
     assertEquals(List.of("https://example.org/menu"), cleaned.getList(cleaned.fieldIndex("links")));
 
-    Map<String, String> reasons = spark.read().format("delta").load(lake.path(LakeTable.QUARANTINE))
-        .collectAsList().stream()
+    Map<String, String> reasons = quarantined("tweets").stream()
         .collect(Collectors.toMap(r -> new String(r.<byte[]>getAs("raw_key"), StandardCharsets.UTF_8),
             r -> r.<String>getAs("reason")));
     assertEquals(bad.size() + 1, reasons.size(), "every bad message quarantined once: " + reasons);
@@ -138,9 +137,10 @@ class IngestionJobIT {
     }
     runUntilIdle();
     assertEquals(GOOD_TWEETS, spark.read().format("delta").load(lake.path(LakeTable.TWEETS)).count());
-    assertEquals(quarantined, spark.read().format("delta").load(lake.path(LakeTable.QUARANTINE)).count());
+    assertEquals(quarantined, quarantined("tweets").size());
 
-    Dataset<Row> metrics = spark.read().format("delta").load(lake.path(LakeTable.INGESTION_METRICS));
+    Dataset<Row> metrics = spark.read().format("delta").load(lake.path(LakeTable.INGESTION_METRICS))
+        .where(col("stream").equalTo("tweets"));
     Row totals = metrics.selectExpr("sum(input_rows)", "sum(written_rows)", "sum(quarantined_rows)",
         "sum(duplicates_dropped)").first();
     long produced = GOOD_TWEETS + GOOD_TWEETS / 10 + bad.size() + 1 + GOOD_TWEETS;
@@ -150,9 +150,52 @@ class IngestionJobIT {
     assertEquals(GOOD_TWEETS / 10 + GOOD_TWEETS, totals.getLong(3), "in-batch and replayed duplicates");
   }
 
+  @Test
+  void lateRecordsInsideTheWatermarkAreAcceptedAndOlderNewOnesQuarantined() {
+    String topic = config.kafka().topics().news();
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      send(producer, topic, "early", news("early", "2020-03-05T09:00:00Z"));
+      send(producer, topic, "latest", news("latest", "2020-03-10T12:00:00Z"));
+      producer.flush();
+    }
+    runUntilIdle(IngestedStream.NEWS); // the first batch sets the watermark: 03-10 12:00 minus 2 days
+
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      send(producer, topic, "inside", news("inside", "2020-03-08T13:00:00Z"));
+      send(producer, topic, "too-late", news("too-late", "2020-03-08T11:00:00Z"));
+      send(producer, topic, "early", news("early", "2020-03-05T09:00:00Z")); // late, but already stored
+      producer.flush();
+    }
+    runUntilIdle(IngestedStream.NEWS);
+
+    List<String> stored = spark.read().format("delta").load(lake.path(LakeTable.NEWS))
+        .orderBy("post_id").select("post_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(List.of("early", "inside", "latest"), stored);
+    List<Row> late = quarantined("news");
+    assertEquals(1, late.size(), "only the new late record is quarantined: " + late);
+    String reason = late.get(0).getAs("reason");
+    assertTrue(reason.startsWith("late: created_at 2020-03-08T11:00:00Z is before the watermark 2020-03-08T12:00:00Z"),
+        reason);
+    Row second = spark.read().format("delta").load(lake.path(LakeTable.INGESTION_METRICS))
+        .where(col("stream").equalTo("news")).orderBy(col("batch_id").desc()).first();
+    assertEquals(3, second.<Long>getAs("input_rows"));
+    assertEquals(1, second.<Long>getAs("written_rows"));
+    assertEquals(1, second.<Long>getAs("quarantined_rows"));
+    assertEquals(1, second.<Long>getAs("duplicates_dropped"), "the late copy of a stored record");
+  }
+
+  private static List<Row> quarantined(String stream) {
+    return spark.read().format("delta").load(lake.path(LakeTable.QUARANTINE))
+        .where(col("stream").equalTo(stream)).collectAsList();
+  }
+
   private static void runUntilIdle() {
+    runUntilIdle(IngestedStream.TWEETS);
+  }
+
+  private static void runUntilIdle(IngestedStream stream) {
     try (IngestionJob job = new IngestionJob(spark, config, kafka.bootstrapServers(),
-        List.of(IngestedStream.TWEETS), Optional.empty())) {
+        List.of(stream), Optional.empty())) {
       job.start();
       job.awaitTermination();
     }
@@ -162,6 +205,11 @@ class IngestionJobIT {
     return "{\"tweet_id\":\"" + id + "\",\"author_id\":\"a1\",\"text\":\"" + text.replace("\"", "\\\"")
         + "\",\"language\":\"en\",\"hashtags\":[],\"mentions\":[],\"urls\":[],\"created_at\":\"" + createdAt
         + "\",\"like_count\":3,\"reply_count\":0,\"retweet_count\":1,\"quote_count\":0}";
+  }
+
+  private static String news(String id, String createdAt) {
+    return "{\"post_id\":\"" + id + "\",\"source\":\"worldnews\",\"title\":\"headline " + id
+        + "\",\"created_at\":\"" + createdAt + "\"}";
   }
 
   private static KafkaProducer<byte[], byte[]> producer() {

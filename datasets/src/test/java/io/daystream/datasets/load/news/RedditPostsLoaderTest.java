@@ -41,6 +41,24 @@ class RedditPostsLoaderTest {
   }
 
   @Test
+  void marksCommentsByTheirSourceWithoutThePlaceholderTitle() {
+    NewsPost comment = loaded.post("htmvyul");
+    assertEquals(RedditPostsLoader.COMMENTS_SOURCE, comment.source());
+    assertEquals("", comment.title());
+    assertEquals(RedditPostsLoader.SOURCE, loaded.post("s9i754").source());
+  }
+
+  @Test
+  void aSubmissionTitledCommentWithALinkStaysASubmission() throws IOException {
+    Path file = dir.resolve("titled-comment.csv");
+    Files.writeString(file, "title,score,id,url,comms_num,created,body\n"
+        + "Comment,4,s9zzzz,https://i.redd.it/x.png,2,1642792067,\n", StandardCharsets.UTF_8);
+    NewsPost post = Loaded.by(new RedditPostsLoader(), file).post("s9zzzz");
+    assertEquals(RedditPostsLoader.SOURCE, post.source());
+    assertEquals("Comment", post.title());
+  }
+
+  @Test
   void keepsMultiLineBodiesNegativeScoresAndHashTitles() {
     assertEquals("It could\nGet\nSpicy", loaded.post("htmvyul").body());
     assertEquals(-2L, loaded.post("htmvxk5").score());

@@ -1,6 +1,7 @@
 package io.daystream.datasets.load.news;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daystream.datasets.load.DatasetLoader.Summary;
 import io.daystream.datasets.schema.NewsPost;
@@ -58,9 +59,14 @@ class RedditWsbRealFileTest {
   }
 
   @Test
-  void halfTheRowsAreCommentsNotSubmissions() {
+  void halfTheRowsAreCommentsMarkedByTheirSource() {
     // Not in SOURCE.md: 979 rows are comments (title "Comment", no url, 7-character ids).
-    assertEquals(979, loaded.posts().stream().filter(p -> p.title().equals("Comment")).count());
+    Map<String, List<NewsPost>> bySource = loaded.posts().stream().collect(Collectors.groupingBy(NewsPost::source));
+    assertEquals(979, bySource.get(RedditPostsLoader.COMMENTS_SOURCE).size());
+    assertEquals(1_892 - 979, bySource.get(RedditPostsLoader.SOURCE).size());
+    assertTrue(bySource.get(RedditPostsLoader.COMMENTS_SOURCE).stream()
+        .allMatch(c -> c.title().isEmpty() && c.postId().length() == 7), "comments have no title, 7-character ids");
+    assertTrue(bySource.get(RedditPostsLoader.SOURCE).stream().noneMatch(p -> p.title().equals("Comment")));
   }
 
   @Test

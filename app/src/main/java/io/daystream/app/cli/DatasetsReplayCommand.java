@@ -61,8 +61,9 @@ public final class DatasetsReplayCommand implements Callable<Integer> {
           .replay(selected, topic, Optional.ofNullable(daySeconds).map(s -> Duration.ofMillis((long) (s * 1000))),
               damage);
     }
-    spec.commandLine().getOut().printf("%s: %d messages sent to %s (%d damaged), events %s .. %s%n",
+    spec.commandLine().getOut().printf("%s: %d messages sent to %s (%d damaged, %d sent twice), events %s .. %s%n",
         selected.streamName(), sent.messages(), selected.topic(config.kafka().topics()), sent.damaged(),
+        sent.duplicates(),
         sent.firstDay().map(Object::toString).orElse("-"), sent.lastDay().map(Object::toString).orElse("-"));
     return ExitCodes.OK;
   }

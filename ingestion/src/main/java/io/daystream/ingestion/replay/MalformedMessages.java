@@ -9,7 +9,9 @@ import java.util.regex.Matcher;
 
 /**
  * Turns good JSON messages into the bad kinds a real stream delivers, so reliability runs can
- * check that each lands in the quarantine and the good ones around it do not suffer.
+ * check that each lands in the quarantine and the good ones around it do not suffer. One kind,
+ * {@link Kind#DUPLICATE}, leaves the message whole and has it sent twice: a re-delivery, which must
+ * land once and never in the quarantine.
  */
 public final class MalformedMessages {
 
@@ -19,11 +21,21 @@ public final class MalformedMessages {
     WRONG_TYPE,
     MISSING_ID,
     OVERSIZED_TEXT,
-    INVALID_UTF8
+    INVALID_UTF8,
+    FUTURE_TIME,
+    DUPLICATE;
+
+    /** Whether a message damaged this way belongs in the quarantine. */
+    public boolean isBad() {
+      return this != DUPLICATE;
+    }
   }
 
   /** Longer than any sane text limit (ingestion.max-text-length defaults to 20,000). */
   static final int OVERSIZED_CHARS = 1_000_000;
+
+  /** Far beyond any clock skew that ingestion tolerates. */
+  static final String FUTURE_TIME = "2100-01-01T00:00:00Z";
 
   private final SplittableRandom random;
   private final double fraction;
@@ -67,12 +79,18 @@ public final class MalformedMessages {
     return switch (kind) {
       case TRUNCATED_JSON -> utf8(json.substring(0, Math.max(1, json.length() / 2)));
       // Text where a timestamp belongs. (A string field would take any JSON value as its text.)
-      case WRONG_TYPE -> utf8(json.replaceFirst("\"" + timeField + "\":\"[^\"]*\"", "\"" + timeField + "\":\"soon\""));
+      case WRONG_TYPE -> utf8(replaceTime(json, "soon"));
       case MISSING_ID -> utf8(json.replaceFirst(id + ",?", ""));
       case OVERSIZED_TEXT -> utf8(json.replaceFirst("\"" + textField.orElseThrow() + "\":\"(?:[^\"\\\\]|\\\\.)*\"",
           Matcher.quoteReplacement("\"" + textField.get() + "\":\"" + "x".repeat(OVERSIZED_CHARS) + "\"")));
       case INVALID_UTF8 -> invalidUtf8(json);
+      case FUTURE_TIME -> utf8(replaceTime(json, FUTURE_TIME));
+      case DUPLICATE -> utf8(json);
     };
+  }
+
+  private String replaceTime(String json, String time) {
+    return json.replaceFirst("\"" + timeField + "\":\"[^\"]*\"", "\"" + timeField + "\":\"" + time + "\"");
   }
 
   private static byte[] utf8(String text) {

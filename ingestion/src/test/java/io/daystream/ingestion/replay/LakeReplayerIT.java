@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -53,11 +54,13 @@ class LakeReplayerIT {
           return new DatasetLoader.Summary(300, 0, 0);
         }, "test", "test", (Tweet t) -> List.of(new StagedMessage(IngestedStream.TWEETS, RecordJson.of(t))));
 
-        MalformedMessages damage = new MalformedMessages(0.1, 7, "tweet_id", "created_at", Optional.of("text"));
+        // A fifth: enough for every kind of damage to occur among 300 messages.
+        MalformedMessages damage = new MalformedMessages(0.2, 7, "tweet_id", "created_at", Optional.of("text"));
         LakeReplayer.Sent sent = new LakeReplayer(spark, new Lake(sourceConfig.lake()), kafka.bootstrapServers(),
             sourceConfig.kafka().clientProperties()).replay(IngestedStream.TWEETS, topic, Optional.empty(), damage);
         assertEquals(300, sent.messages());
-        assertTrue(sent.damaged() > 10 && sent.damaged() < 60, "about a tenth damaged: " + sent.damaged());
+        assertTrue(sent.damaged() + sent.duplicates() > 30 && sent.damaged() + sent.duplicates() < 90,
+            "about a fifth damaged or re-sent: " + sent);
 
         DaystreamConfig targetConfig = ConfigLoader.defaultsWithHome(target, "spark.master=local[2]",
             "kafka.bootstrap-servers=" + kafka.bootstrapServers());
@@ -76,6 +79,14 @@ class LakeReplayerIT {
         assertEquals(sent.damaged(), quarantined, "every damaged message quarantined, once: "
             + spark.read().format("delta").load(new Lake(targetConfig.lake()).path(LakeTable.QUARANTINE))
                 .groupBy("reason").count().collectAsList());
+        assertTrue(sent.duplicates() > 0, "some messages were delivered twice");
+        List<String> reasons = spark.read().format("delta").load(new Lake(targetConfig.lake()).path(LakeTable.QUARANTINE))
+            .select("reason").distinct().as(Encoders.STRING()).collectAsList();
+        for (String expected : List.of("malformed JSON or a field of the wrong type", "missing tweet_id",
+            "message is not valid UTF-8", "created_at is in the future")) {
+          assertTrue(reasons.contains(expected), "a quarantined message says '" + expected + "': " + reasons);
+        }
+        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("text longer than")), "oversized: " + reasons);
         assertEquals(300 - sent.damaged(), arrived.count(), "every undamaged message arrived, once");
         assertEquals(0, arrived.except(original).count(), "what arrived is what was sent, field for field");
       } finally {

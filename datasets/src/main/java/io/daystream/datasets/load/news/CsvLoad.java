@@ -6,7 +6,7 @@ import io.daystream.datasets.load.csv.CsvFormat;
 import io.daystream.datasets.load.csv.CsvHeader;
 import io.daystream.datasets.load.csv.CsvReader;
 import io.daystream.datasets.load.csv.CsvRecord;
-import io.daystream.datasets.load.csv.RestOfFileUnread;
+import io.daystream.datasets.load.csv.CsvRowLoop;
 import io.daystream.datasets.load.csv.UnreadableRow;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,39 +49,12 @@ final class CsvLoad {
             + String.join(", ", missing) + "; header has " + columns.names());
       }
       RowMapper<T> mapper = mapperForHeader.apply(columns);
-      long recordCount = 0;
-      long rejectCount = 0;
-      long skipped = 0;
-      while (true) {
-        CsvRecord row;
-        try {
-          row = csv.next();
-        } catch (RestOfFileUnread e) {
-          rejects.accept(new Reject(file, e.line(), e.raw(),
-              "CSV parser gave up here, the rest of the file was not read: " + e.getMessage()));
-          rejectCount++;
-          break;
-        }
-        if (row == null) {
-          break;
-        }
-        if (row.isBlank()) {
-          skipped++;
-          continue;
-        }
-        RowMapper.Mapped<T> mapped;
-        try {
-          mapped = mapWithinHeader(row, columns, mapper);
-        } catch (UnreadableRow e) {
-          rejects.accept(new Reject(file, row.line(), row.raw(), e.getMessage()));
-          rejectCount++;
-          continue;
-        }
+      CsvRowLoop.Tally tally = CsvRowLoop.run(csv, file, row -> {
+        RowMapper.Mapped<T> mapped = mapWithinHeader(row, columns, mapper);
         mapped.records().forEach(records);
-        recordCount += mapped.records().size();
-        skipped += mapped.emptyCells();
-      }
-      return new Summary(recordCount, rejectCount, skipped);
+        return new CsvRowLoop.RowCount(mapped.records().size(), mapped.emptyCells());
+      }, rejects, blank -> {});
+      return new Summary(tally.records(), tally.rejects(), tally.skipped());
     }
   }
 

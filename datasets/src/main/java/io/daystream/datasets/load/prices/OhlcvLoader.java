@@ -4,8 +4,8 @@ import io.daystream.datasets.load.DatasetLoader;
 import io.daystream.datasets.load.Reject;
 import io.daystream.datasets.load.csv.CsvFormat;
 import io.daystream.datasets.load.csv.CsvReader;
-import io.daystream.datasets.load.csv.CsvRecord;
-import io.daystream.datasets.load.csv.RestOfFileUnread;
+import io.daystream.datasets.load.csv.CsvRowLoop;
+import io.daystream.datasets.load.csv.UnreadableRow;
 import io.daystream.datasets.schema.PriceBar;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,44 +127,27 @@ public final class OhlcvLoader implements DatasetLoader<PriceBar> {
       OhlcvHeader header = OhlcvHeader.of(file, reader.header().names().toArray(String[]::new));
       String fileSymbol = header.has(OhlcvColumn.SYMBOL) ? null : symbols.symbolFor(file);
       OhlcvRowParser rows = new OhlcvRowParser(header, fileSymbol);
-      while (true) {
-        CsvRecord row;
-        try {
-          row = reader.next();
-        } catch (RestOfFileUnread e) {
-          rejects.accept(new Reject(fileName, e.line(), e.raw(),
-              "unparseable from here to the end of the file: " + e.getMessage()));
-          counts.rejects++;
-          return;
-        }
-        if (row == null) {
-          return;
-        }
-        if (row.isBlank()) {
-          skips.accept(new SkippedRow(fileName, row.line(), row.raw(), SkipReason.BLANK));
-          counts.skipped++;
-          continue;
-        }
+      CsvRowLoop.Tally tally = CsvRowLoop.run(reader, fileName, row -> {
         PriceBar bar;
         try {
           bar = rows.parse(row);
         } catch (RowRejected e) {
-          rejects.accept(new Reject(fileName, row.line(), row.raw(), e.getMessage()));
-          counts.rejects++;
-          continue;
+          throw new UnreadableRow(e.getMessage());
         }
         SkipReason skip = loaded.contains(bar.symbol(), bar.tradingDate()) ? SkipReason.DUPLICATE
             : fillers.isFiller(bar, loaded) ? SkipReason.FILLER
             : null;
         if (skip != null) {
           skips.accept(new SkippedRow(fileName, row.line(), row.raw(), skip));
-          counts.skipped++;
-          continue;
+          return CsvRowLoop.RowCount.ONE_SKIPPED;
         }
         loaded.add(bar);
         records.accept(bar);
-        counts.records++;
-      }
+        return CsvRowLoop.RowCount.ONE_RECORD;
+      }, rejects, blank -> skips.accept(new SkippedRow(fileName, blank.line(), blank.raw(), SkipReason.BLANK)));
+      counts.records += tally.records();
+      counts.rejects += tally.rejects();
+      counts.skipped += tally.skipped();
     }
   }
 

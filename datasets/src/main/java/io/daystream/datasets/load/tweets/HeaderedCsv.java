@@ -6,7 +6,8 @@ import io.daystream.datasets.load.csv.CsvFormat;
 import io.daystream.datasets.load.csv.CsvHeader;
 import io.daystream.datasets.load.csv.CsvReader;
 import io.daystream.datasets.load.csv.CsvRecord;
-import io.daystream.datasets.load.csv.RestOfFileUnread;
+import io.daystream.datasets.load.csv.CsvRowLoop;
+import io.daystream.datasets.load.csv.UnreadableRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,45 +47,22 @@ final class HeaderedCsv {
       if (!missing.isEmpty()) {
         throw new MissingColumnException(path, missing, header.names());
       }
-      long recordCount = 0;
-      long rejectCount = 0;
-      long skipped = 0;
-      while (true) {
-        CsvRecord row;
-        try {
-          row = csv.next();
-        } catch (RestOfFileUnread e) {
-          rejects.accept(new Reject(path.toString(), e.line(), e.raw(),
-              "unparseable from here to the end of the file: " + e.getMessage()));
-          rejectCount++;
-          break;
-        }
-        if (row == null) {
-          break;
-        }
-        if (row.isBlank()) {
-          skipped++;
-          continue;
-        }
-        T record;
-        try {
-          record = map(row, header.count(), mapper);
-        } catch (RowRejected e) {
-          rejects.accept(new Reject(path.toString(), row.line(), row.raw(), e.getMessage()));
-          rejectCount++;
-          continue;
-        }
-        records.accept(record);
-        recordCount++;
-      }
-      return new Summary(recordCount, rejectCount, skipped);
+      CsvRowLoop.Tally tally = CsvRowLoop.run(csv, path.toString(), row -> {
+        records.accept(map(row, header.count(), mapper));
+        return CsvRowLoop.RowCount.ONE_RECORD;
+      }, rejects, blank -> {});
+      return new Summary(tally.records(), tally.rejects(), tally.skipped());
     }
   }
 
-  private static <T> T map(CsvRecord row, int columnCount, Function<CsvRecord, T> mapper) {
+  private static <T> T map(CsvRecord row, int columnCount, Function<CsvRecord, T> mapper) throws UnreadableRow {
     if (row.fieldCount() != columnCount) {
-      throw new RowRejected("expected " + columnCount + " fields as in the header, found " + row.fieldCount());
+      throw new UnreadableRow("expected " + columnCount + " fields as in the header, found " + row.fieldCount());
     }
-    return mapper.apply(row);
+    try {
+      return mapper.apply(row);
+    } catch (RowRejected e) {
+      throw new UnreadableRow(e.getMessage());
+    }
   }
 }

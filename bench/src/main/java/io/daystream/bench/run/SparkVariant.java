@@ -38,7 +38,7 @@ public enum SparkVariant {
 
   /** Adds the bronze layout: one partition per UTC event day, as Daystream's tables have. */
   SPARK_APPEND_BY_DAY("spark-append-by-day",
-      "the same, plus event_date and partitionBy(event_date)") {
+      "Kafka → from_json → event_date → Delta append partitioned by event_date") {
     @Override
     void run(VariantRun run) {
       await(withEventDate(parsed(run), run).writeStream().format("delta").partitionBy(CanonicalSchemas.EVENT_DATE),
@@ -48,7 +48,8 @@ public enum SparkVariant {
 
   /** Adds exactly-once by key: dedupe in the batch and an insert-only MERGE instead of an append. */
   SPARK_MERGE_BY_DAY("spark-merge-by-day",
-      "the same, but foreachBatch: dropDuplicates(key) + insert-only MERGE on the key") {
+      "Kafka → from_json → event_date → foreachBatch: dropDuplicates(key) + insert-only MERGE on the key, "
+          + "table partitioned by event_date") {
     @Override
     void run(VariantRun run) {
       DeltaTables.createIfMissing(run.spark(), run.outputPath(),

@@ -37,6 +37,8 @@ public final class Quarantine {
       .add("ingested_at", DataTypes.TimestampType, false);
 
   private final String path;
+  // Checked once per instance: looking the table up in the Delta log cost every micro-batch a read.
+  private boolean knownToExist;
 
   public Quarantine(String path) {
     this.path = path;
@@ -112,7 +114,10 @@ public final class Quarantine {
   }
 
   public void createIfMissing(SparkSession spark) {
-    DeltaTables.createIfMissing(spark, path, SCHEMA);
+    if (!knownToExist) {
+      DeltaTables.createIfMissing(spark, path, SCHEMA);
+      knownToExist = true;
+    }
   }
 
   public String path() {

@@ -1,14 +1,12 @@
 package io.daystream.ingestion.stream;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 
 import io.daystream.ingestion.quarantine.Quarantine;
 import io.daystream.ingestion.validate.RecordRules;
 import io.daystream.ingestion.watermark.EventTimeWatermark;
 import io.daystream.ingestion.watermark.LateRecords;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -43,39 +41,36 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
   @Override
   public void call(Dataset<Row> kafkaRows, Long batchId) {
     long started = System.nanoTime();
+    Optional<Timestamp> lateBefore = watermark.lateBefore(kafkaRows.sparkSession(), batchId);
     Dataset<Row> parsed = MessageParser.parse(kafkaRows, stream, maxTextLength).persist();
     try {
-      long input = parsed.count();
+      BatchCounts counts = BatchCounts.of(parsed, stream, lateBefore);
       Dataset<Row> valid = parsed.filter(col("reason").isNull());
       Dataset<Row> rejected = parsed.filter(col("reason").isNotNull());
       Dataset<Row> onTime = valid;
-      Optional<Timestamp> lateBefore = watermark.lateBefore(kafkaRows.sparkSession(), batchId);
-      if (lateBefore.isPresent()) {
+      long quarantined = counts.invalid();
+      // Only a batch with late records pays for looking their keys up in the table.
+      if (counts.late() > 0) {
         LateRecords late = new LateRecords(stream, table, lateBefore.get(), watermark.allowedLateness());
+        Dataset<Row> lateAndNew = late.lateAndNew(valid);
         onTime = late.onTime(valid);
-        rejected = rejected.unionByName(late.lateAndNew(valid));
+        rejected = rejected.unionByName(lateAndNew);
+        quarantined += lateAndNew.count();
       }
-      long quarantined = rejected.count();
       if (quarantined > 0) {
         quarantine.appendKafkaRejects(rejected, stream.streamName(), queryName + "/quarantine", batchId);
       }
       long written = 0;
-      if (input > quarantined) {
+      if (counts.onTime() > 0) {
         Dataset<Row> records = onTime.select("record.*").drop(RecordRules.CORRUPT_RECORD);
         written = table.insertNew(table.toBronze(records));
       }
-      Optional<Instant> latestEventTime = latestEventTime(valid);
       long durationMs = (System.nanoTime() - started) / 1_000_000;
       metrics.record(kafkaRows.sparkSession(), new IngestionMetrics.Batch(queryName, stream.streamName(), batchId,
-          input, written, quarantined, durationMs, latestEventTime));
-      watermark.advance(batchId, latestEventTime);
+          counts.input(), written, quarantined, durationMs, counts.latestEventTime()));
+      watermark.advance(batchId, counts.latestEventTime());
     } finally {
       parsed.unpersist();
     }
-  }
-
-  private Optional<Instant> latestEventTime(Dataset<Row> valid) {
-    Row latest = valid.agg(max(col("record." + stream.eventTimeColumn()).cast("timestamp"))).first();
-    return latest.isNullAt(0) ? Optional.empty() : Optional.of(latest.getTimestamp(0).toInstant());
   }
 }

@@ -29,6 +29,8 @@ public final class BronzeTable {
 
   private final IngestedStream stream;
   private final String path;
+  // Checked once per instance: looking the table up in the Delta log cost every micro-batch a read.
+  private boolean knownToExist;
 
   public BronzeTable(IngestedStream stream, String path) {
     this.stream = stream;
@@ -84,7 +86,10 @@ public final class BronzeTable {
   }
 
   public void createIfMissing(SparkSession spark) {
-    DeltaTables.createIfMissing(spark, path, BronzeSchemas.of(stream), CanonicalSchemas.EVENT_DATE);
+    if (!knownToExist) {
+      DeltaTables.createIfMissing(spark, path, BronzeSchemas.of(stream), CanonicalSchemas.EVENT_DATE);
+      knownToExist = true;
+    }
   }
 
   public String path() {

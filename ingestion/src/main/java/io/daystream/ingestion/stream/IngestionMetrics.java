@@ -46,13 +46,18 @@ public final class IngestionMetrics {
   }
 
   private final String path;
+  // Checked once per instance: looking the table up in the Delta log cost every micro-batch a read.
+  private boolean knownToExist;
 
   public IngestionMetrics(String path) {
     this.path = path;
   }
 
   public void createIfMissing(SparkSession spark) {
-    DeltaTables.createIfMissing(spark, path, SCHEMA);
+    if (!knownToExist) {
+      DeltaTables.createIfMissing(spark, path, SCHEMA);
+      knownToExist = true;
+    }
   }
 
   public void record(SparkSession spark, Batch batch) {

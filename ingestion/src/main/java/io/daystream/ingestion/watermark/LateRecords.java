@@ -59,6 +59,11 @@ public final class LateRecords {
   }
 
   private Column isLate() {
+    return isLate(stream, lateBefore);
+  }
+
+  /** Whether a parsed message's event time is before {@code lateBefore}. */
+  public static Column isLate(IngestedStream stream, Timestamp lateBefore) {
     return col("record." + stream.eventTimeColumn()).cast("timestamp").lt(lit(lateBefore));
   }
 }

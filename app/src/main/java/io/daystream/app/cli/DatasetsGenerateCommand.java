@@ -1,23 +1,16 @@
 package io.daystream.app.cli;
 
 import io.daystream.app.generate.OracleByDay;
+import io.daystream.app.generate.SyntheticBackfill;
 import io.daystream.app.runtime.DaystreamRuntime;
 import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.config.DemoSettings;
-import io.daystream.datasets.load.DatasetLoader;
-import io.daystream.datasets.schema.Engagement;
-import io.daystream.datasets.schema.RecordJson;
-import io.daystream.datasets.schema.Tweet;
 import io.daystream.datasets.synthetic.EngagementSimulator;
 import io.daystream.datasets.synthetic.SimulationSettings;
 import io.daystream.evaluation.metrics.BinaryMetrics;
 import io.daystream.ingestion.backfill.BackfillResult;
-import io.daystream.ingestion.backfill.FileBackfill;
-import io.daystream.ingestion.backfill.StagedMessage;
-import io.daystream.ingestion.stream.IngestedStream;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -83,38 +76,14 @@ public final class DatasetsGenerateCommand implements Callable<Integer> {
         tweetsPerDay != null ? tweetsPerDay : demo.tweetsPerDay(),
         impressionsPerDay != null ? impressionsPerDay : demo.impressionsPerDay(),
         drift != null ? drift : demo.driftRate());
-    EngagementSimulator simulator = new EngagementSimulator(settings);
-    OracleByDay oracle = new OracleByDay();
     long started = System.nanoTime();
-    BackfillResult result;
+    SyntheticBackfill.Result result;
     try (DaystreamRuntime runtime = new DaystreamRuntime(config)) {
-      result = new FileBackfill(runtime.spark(), config).load("synthetic", (records, rejects) -> {
-        long count = 0;
-        for (int day = 0; day < settings.days(); day++) {
-          for (Tweet tweet : simulator.tweets(day)) {
-            records.accept(tweet);
-            count++;
-          }
-          long[] impressions = {0};
-          simulator.forEachEngagement(day, engagement -> {
-            oracle.add(engagement);
-            records.accept(engagement);
-            impressions[0]++;
-          });
-          count += impressions[0];
-        }
-        return new DatasetLoader.Summary(count, 0, 0);
-      }, "synthetic:" + settings, "synthetic/" + settings, DatasetsGenerateCommand::asMessages);
+      result = new SyntheticBackfill(runtime.spark(), config).write(new EngagementSimulator(settings));
     }
-    print(spec.commandLine().getOut(), settings, result, oracle.metrics(), (System.nanoTime() - started) / 1e9);
+    print(spec.commandLine().getOut(), settings, result.backfill(), result.oracle(),
+        (System.nanoTime() - started) / 1e9);
     return ExitCodes.OK;
-  }
-
-  private static List<StagedMessage> asMessages(Object record) {
-    if (record instanceof Tweet tweet) {
-      return List.of(new StagedMessage(IngestedStream.TWEETS, RecordJson.of(tweet)));
-    }
-    return List.of(new StagedMessage(IngestedStream.ENGAGEMENTS, RecordJson.of((Engagement) record)));
   }
 
   private static void print(PrintWriter out, SimulationSettings settings, BackfillResult result,

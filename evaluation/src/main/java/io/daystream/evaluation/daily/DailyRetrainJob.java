@@ -1,14 +1,10 @@
 package io.daystream.evaluation.daily;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
 import io.daystream.evaluation.metrics.BinaryMetrics;
 import io.daystream.evaluation.promotion.ChampionPolicy;
-import io.daystream.evaluation.spark.PredictionMetrics;
-import io.daystream.features.engagement.EngagementColumns;
 import io.daystream.features.engagement.EngagementExamples;
 import io.daystream.training.model.EngagementModelTrainer;
 import io.daystream.training.registry.ModelRegistry;
@@ -94,7 +90,7 @@ public final class DailyRetrainJob {
         String version = ModelVersion.versionId(TASK, head, days, day);
         String path = lake.modelPath(version);
         save(model, path);
-        BinaryMetrics metrics = evaluate(model, evaluation, head);
+        BinaryMetrics metrics = HeadEvaluation.of(model, evaluation, head);
         registry.register(new ModelVersion(version, TASK, head, days, window.firstDay(), window.lastDay(), day,
             trainRows, metrics.rows(), metrics.positives(), metrics.rce(), metrics.prAuc(), metrics.logLoss(),
             path, Instant.now()));
@@ -118,12 +114,7 @@ public final class DailyRetrainJob {
     }
     LOG.info("{}: {} ({})", head, decision.promote() ? "promoted " + best.version() : "kept champion", decision.reason());
     return new HeadOutcome(head, results, previous, previousMetrics, best, decision,
-        decision.promote() ? Optional.of(best.version()) : previous, oracleMetrics(evaluation, head));
-  }
-
-  private BinaryMetrics evaluate(PipelineModel model, Dataset<Row> evaluation, String head) {
-    return PredictionMetrics.of(model.transform(evaluation), EngagementModelTrainer.engagementProbability(),
-        col(EngagementColumns.labelOf(head)));
+        decision.promote() ? Optional.of(best.version()) : previous, HeadEvaluation.oracle(evaluation, head));
   }
 
   /** The champion's metrics on today's data: its registered RCE is from its own, older day. */
@@ -136,17 +127,7 @@ public final class DailyRetrainJob {
     }
     ModelVersion champion = registry.find(version).orElseThrow(
         () -> new IllegalStateException("champion " + version + " is missing from the model registry"));
-    return evaluate(PipelineModel.load(champion.modelPath()), evaluation, head);
-  }
-
-  /** The best any model could do: the metrics of the true probabilities, when the data has them. */
-  private Optional<BinaryMetrics> oracleMetrics(Dataset<Row> evaluation, String head) {
-    String truth = EngagementColumns.trueProbabilityOf(head);
-    Dataset<Row> known = evaluation.where(col(truth).isNotNull());
-    if (known.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(PredictionMetrics.of(known, col(truth), col(EngagementColumns.labelOf(head))));
+    return HeadEvaluation.of(PipelineModel.load(champion.modelPath()), evaluation, head);
   }
 
   private static void save(PipelineModel model, String path) {

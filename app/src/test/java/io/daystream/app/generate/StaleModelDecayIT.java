@@ -1,5 +1,7 @@
 package io.daystream.app.generate;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daystream.app.runtime.DaystreamRuntime;
@@ -9,6 +11,7 @@ import io.daystream.core.lake.Lake;
 import io.daystream.datasets.synthetic.EngagementSimulator;
 import io.daystream.datasets.synthetic.SimulationSettings;
 import io.daystream.evaluation.daily.HeadEvaluation;
+import io.daystream.features.engagement.EngagementColumns;
 import io.daystream.features.engagement.EngagementExamples;
 import io.daystream.training.model.EngagementModelTrainer;
 import java.nio.file.Path;
@@ -83,27 +86,34 @@ class StaleModelDecayIT {
   }
 
   /** One model trained on the first days of a world, judged on each later day of it. */
-  static List<AgedDay> ageOneModel(SparkSession spark, DaystreamConfig config, SimulationSettings settings)
+  private static List<AgedDay> ageOneModel(SparkSession spark, DaystreamConfig config, SimulationSettings settings)
       throws Exception {
     SyntheticBackfill.Result written = new SyntheticBackfill(spark, config).write(new EngagementSimulator(settings));
     EngagementExamples examples = new EngagementExamples(spark, new Lake(config.lake()));
-    PipelineModel model = new EngagementModelTrainer(config.features(), config.training())
-        .fit(examples.between(settings.date(0), settings.date(TRAINING_DAYS - 1)), HEAD);
+    // Cached as the daily run caches them: the trainer and the evaluation pass over them several times.
+    Dataset<Row> training = examples.between(settings.date(0), settings.date(TRAINING_DAYS - 1)).cache();
+    Dataset<Row> judged = examples.between(settings.date(TRAINING_DAYS), settings.date(settings.days() - 1)).cache();
     List<AgedDay> days = new ArrayList<>();
-    for (int day = TRAINING_DAYS; day < settings.days(); day++) {
-      LocalDate date = settings.date(day);
-      Dataset<Row> judged = examples.between(date, date);
-      days.add(new AgedDay(date, day - TRAINING_DAYS + 1, HeadEvaluation.of(model, judged, HEAD).rce().orElseThrow(),
-          written.oracle().get(date).get(HEAD).rce().orElseThrow()));
+    try {
+      PipelineModel model = new EngagementModelTrainer(config.features(), config.training()).fit(training, HEAD);
+      for (int day = TRAINING_DAYS; day < settings.days(); day++) {
+        LocalDate date = settings.date(day);
+        Dataset<Row> ofDay = judged.where(col(EngagementColumns.EVENT_DATE).equalTo(lit(date.toString()).cast("date")));
+        days.add(new AgedDay(date, day - TRAINING_DAYS + 1, HeadEvaluation.of(model, ofDay, HEAD).rce().orElseThrow(),
+            written.oracle().get(date).get(HEAD).rce().orElseThrow()));
+      }
+    } finally {
+      training.unpersist();
+      judged.unpersist();
     }
     return days;
   }
 
-  static DaystreamConfig config(Path home) {
+  private static DaystreamConfig config(Path home) {
     return ConfigLoader.defaultsWithHome(home, "spark.master=local[2]");
   }
 
-  static String table(SimulationSettings settings, List<AgedDay> days) {
+  private static String table(SimulationSettings settings, List<AgedDay> days) {
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
         "%n%s head, trained on days 0-%d, seed %d, drift %.2f:%n  %-10s %4s %10s %10s %8s%n", HEAD,
         TRAINING_DAYS - 1, settings.seed(), settings.driftRate(), "day", "age", "model RCE", "oracle RCE", "gap"));
@@ -115,7 +125,7 @@ class StaleModelDecayIT {
   }
 
   /** How the model did on one day, {@code age} days after its last training day. */
-  record AgedDay(LocalDate date, int age, double modelRce, double oracleRce) {
+  private record AgedDay(LocalDate date, int age, double modelRce, double oracleRce) {
     double gap() {
       return oracleRce - modelRce;
     }

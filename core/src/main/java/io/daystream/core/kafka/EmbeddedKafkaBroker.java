@@ -92,6 +92,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private KafkaRaftServer server;
   private Admin admin;
   private String bootstrapServers;
+  private int[] boundPorts;
   private String clusterId;
   private boolean closed;
 
@@ -126,6 +127,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throw new UncheckedIOException("Cannot create " + logDir, e);
     }
     int[] ports = choosePorts(settings.port(), settings.controllerPort());
+    boundPorts = ports;
     Properties props = brokerProperties(ports[0], ports[1]);
     clusterId = KraftStorage.formatIfNeeded(logDir, props);
     KafkaConfig config = new KafkaConfig(props, false);
@@ -157,6 +159,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       throw new IllegalStateException("Not started");
     }
     return clusterId;
+  }
+
+  /**
+   * This broker's settings with the ports it bound in place of 0, also after {@link #close()}: a
+   * new broker on the same log directory with them is found by clients at the same address, as a
+   * restarted broker of a real cluster is.
+   */
+  public synchronized Settings boundSettings() {
+    if (boundPorts == null) {
+      throw new IllegalStateException("Not started");
+    }
+    return new Settings(boundPorts[0], boundPorts[1], settings.defaultPartitions(), settings.messageMaxBytes(),
+        settings.overrides());
   }
 
   public Path logDir() {

@@ -56,8 +56,9 @@ class EmbeddedKafkaBrokerTest {
     assertDoesNotThrow(first::close);
     assertThrows(IllegalStateException.class, first::start);
 
-    try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.create(logDir).start()) {
+    try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.create(logDir, first.boundSettings()).start()) {
       assertEquals(clusterId, second.clusterId());
+      assertEquals(first.bootstrapServers(), second.bootstrapServers(), "same address after a restart");
       second.ensureTopic(TOPIC, 2);
       assertEquals(expected(), consumeAll(second.bootstrapServers(), RECORDS));
     }

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokerRestartIT {
 
   private static final long SEED = 11L;
-  private static final int MESSAGES = 60_000;
+  private static final int MESSAGES = 40_000;
   private static final int FIRST_PART = MESSAGES / 2;
   /** The first part takes two engagements batches: the broker stops after the first. */
-  private static final int BATCH = 15_000;
+  private static final int BATCH = 10_000;
   private static final Duration DOWNTIME = Duration.ofSeconds(5);
   private static final Duration PROGRESS_TIMEOUT = Duration.ofMinutes(4);
 
@@ -42,6 +42,7 @@ class BrokerRestartIT {
   void continuousIngestionOutlivesABrokerRestartWithNothingLostOrTwice() {
     DaystreamConfig config = ConfigLoader.defaultsWithHome(home, "spark.master=local[2]");
     Lake lake = new Lake(config.lake());
+    assertTrue(ReliabilityFeed.staysWithin(config.ingestion().lateDataWatermark()), "no good record can be late");
     ReliabilityFeed feed = new ReliabilityFeed(SEED, MESSAGES,
         Map.of(IngestedStream.ENGAGEMENTS, 0.7, IngestedStream.TWEETS, 0.3));
     QueryCheckpoint engagements = new QueryCheckpoint(Path.of(lake.checkpoint("ingest-engagements")));
@@ -77,7 +78,8 @@ class BrokerRestartIT {
         assertTrue(running.isAlive(), () -> "ingest outlived the broker's absence:\n" + running.logTail());
         feed.produce(bootstrap, config.kafka().topics(), FIRST_PART, MESSAGES);
         System.out.printf("broker IT: broker back %d s after the start; %,d messages in all: %,d re-deliveries,"
-                + " %,d damaged%n", secondsSince(started), MESSAGES, feed.sent(Kind.REDELIVERY), feed.sent(Kind.DAMAGED));
+                + " %,d damaged%n", secondsSince(started), MESSAGES, feed.sent(Kind.REDELIVERY),
+            feed.sent(Kind.DAMAGED));
 
         running.awaitWhileAlive(() -> feed.streams().stream().allMatch(stream ->
                 new QueryCheckpoint(Path.of(lake.checkpoint("ingest-" + stream.streamName())))

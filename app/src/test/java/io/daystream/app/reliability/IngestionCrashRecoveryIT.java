@@ -71,6 +71,7 @@ class IngestionCrashRecoveryIT {
   void ingestionKilledMidBatchAndRestartedLeavesExactTables() {
     DaystreamConfig config = ConfigLoader.defaultsWithHome(home, "spark.master=local[2]");
     Lake lake = new Lake(config.lake());
+    assertTrue(ReliabilityFeed.staysWithin(config.ingestion().lateDataWatermark()), "no good record can be late");
     ReliabilityFeed feed = new ReliabilityFeed(SEED, MESSAGES,
         Map.of(IngestedStream.ENGAGEMENTS, 0.7, IngestedStream.TWEETS, 0.3));
 
@@ -84,9 +85,7 @@ class IngestionCrashRecoveryIT {
           MESSAGES, millisSince(producing), feed.sent(Kind.ORIGINAL), feed.sent(Kind.REDELIVERY),
           feed.sent(Kind.DAMAGED));
 
-      List<String> args = List.of("--topics", String.join(",", feed.streams().stream().map(IngestedStream::streamName)
-              .toList()),
-          "--until-idle",
+      List<String> args = List.of("--topics", "engagements,tweets", "--until-idle",
           "--set", "kafka.bootstrap-servers=" + broker.bootstrapServers(),
           "--set", "kafka.max-offsets-per-trigger=" + BATCH,
           "--set", "spark.master=local[2]");
@@ -124,9 +123,11 @@ class IngestionCrashRecoveryIT {
       long plannedBefore = watched.lastPlanned().orElse(-1);
       DeltaLogFolder bronze = new DeltaLogFolder(lake.path(WATCHED.table()));
       DeltaLogFolder quarantine = new DeltaLogFolder(lake.path(LakeTable.QUARANTINE));
+      DeltaLogFolder metrics = new DeltaLogFolder(lake.path(LakeTable.INGESTION_METRICS));
       IngestProcess process = IngestProcess.start(home, args, log);
 
-      process.awaitWhileAlive(() -> watched.lastPlanned().orElse(-1) > plannedBefore, "a new batch planned", LANDMARK_TIMEOUT);
+      process.awaitWhileAlive(() -> watched.lastPlanned().orElse(-1) > plannedBefore, "a new batch planned",
+          LANDMARK_TIMEOUT);
       long batch = watched.lastPlanned().getAsLong();
       // Spark plans batch N+1 only after committing N: the batch the last kill cut short was redone.
       if (plannedBefore >= 0) {
@@ -139,16 +140,20 @@ class IngestionCrashRecoveryIT {
         case AFTER_QUARANTINE_APPEND -> () -> quarantine.hasTransaction(queryName(WATCHED) + "/quarantine", batch);
         case AFTER_BRONZE_MERGE -> () -> bronze.commits() > bronzeCommitsAtPlan;
       };
-      process.awaitWhileAlive(() -> landmark.getAsBoolean() || watched.isCommitted(batch), moment + " of batch " + batch,
-          LANDMARK_TIMEOUT);
+      process.awaitWhileAlive(() -> landmark.getAsBoolean() || watched.isCommitted(batch),
+          moment + " of batch " + batch, LANDMARK_TIMEOUT);
       long delayMs = random.nextLong(moment.maxDelayMs);
       sleep(delayMs);
       int exit = process.kill();
       assertEquals(IngestProcess.KILLED, exit, "ended by SIGKILL, not by itself");
       boolean midBatch = !watched.isCommitted(batch);
-      System.out.printf("crash IT: kill %s, attempt %d: pid %d exit %d, %d ms after the landmark in %s batch %d: %s%n",
+      String query = queryName(WATCHED);
+      System.out.printf("crash IT: kill %s, attempt %d: pid %d exit %d, %d ms after the landmark in %s batch %d: %s"
+              + " (had landed: quarantine append %s, bronze commits %d, metrics row %s)%n",
           moment, attempt, process.pid(), exit, delayMs, WATCHED.streamName(), batch,
-          midBatch ? "mid-batch" : "after the batch's commit, does not count");
+          midBatch ? "mid-batch" : "after the batch's commit, does not count",
+          quarantine.hasTransaction(query + "/quarantine", batch), bronze.commits() - bronzeCommitsAtPlan,
+          metrics.hasTransaction(query + "/metrics", batch));
       if (midBatch) {
         return;
       }

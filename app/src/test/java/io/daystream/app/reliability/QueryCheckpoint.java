@@ -84,7 +84,9 @@ final class QueryCheckpoint {
     }
     try (Stream<Path> files = Files.list(dir)) {
       // Spark's temporary files start with a dot; only plain numbers are batches.
-      files.map(f -> f.getFileName().toString()).filter(n -> n.matches("\\d+")).forEach(n -> ids.add(Long.parseLong(n)));
+      files.map(f -> f.getFileName().toString())
+          .filter(n -> n.matches("\\d+"))
+          .forEach(n -> ids.add(Long.parseLong(n)));
     } catch (IOException e) {
       // The folder can change while it is listed; the next poll sees it settled.
       return ids;

@@ -47,8 +47,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class ReliabilityFeed {
 
-  static final Instant FIRST_EVENT_TIME = Instant.parse("2020-03-01T00:00:00Z");
-  static final Duration EVENT_TIME_SPAN = Duration.ofHours(20);
+  private static final Instant FIRST_EVENT_TIME = Instant.parse("2020-03-01T00:00:00Z");
+  /** Plus up to 10 minutes of jitter. */
+  private static final Duration EVENT_TIME_SPAN = Duration.ofHours(20);
 
   /** What a message is. */
   enum Kind { ORIGINAL, REDELIVERY, DAMAGED }
@@ -92,12 +93,16 @@ final class ReliabilityFeed {
     }
   }
 
-  int size() {
-    return size;
-  }
-
   List<IngestedStream> streams() {
     return Arrays.asList(streams);
+  }
+
+  /**
+   * Whether the feed's event times lie within {@code lateDataWatermark} of each other, so that no
+   * good record can be quarantined as late and each must land.
+   */
+  static boolean staysWithin(Duration lateDataWatermark) {
+    return EVENT_TIME_SPAN.plusMinutes(10).compareTo(lateDataWatermark) < 0;
   }
 
   /** The {@code i}-th message of the feed. */

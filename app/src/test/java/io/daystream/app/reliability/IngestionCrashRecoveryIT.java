@@ -145,8 +145,10 @@ class IngestionCrashRecoveryIT {
       long delayMs = random.nextLong(moment.maxDelayMs);
       sleep(delayMs);
       int exit = process.kill();
-      assertEquals(IngestProcess.KILLED, exit, "ended by SIGKILL, not by itself");
       boolean midBatch = !watched.isCommitted(batch);
+      if (midBatch) {
+        assertEquals(IngestProcess.KILLED, exit, "ended by SIGKILL, not by itself");
+      }
       String query = queryName(WATCHED);
       System.out.printf("crash IT: kill %s, attempt %d: pid %d exit %d, %d ms after the landmark in %s batch %d: %s"
               + " (had landed: quarantine append %s, bronze commits %d, metrics row %s)%n",
@@ -158,7 +160,8 @@ class IngestionCrashRecoveryIT {
         return;
       }
     }
-    throw new AssertionError("no kill " + moment + " landed mid-batch in " + ATTEMPTS_PER_MOMENT + " attempts");
+    throw new AssertionError("no kill " + moment + " landed mid-batch in " + ATTEMPTS_PER_MOMENT
+        + " attempts: each batch was committed before its landmark was seen, or soon after");
   }
 
   private void assertLakeIsExact(DaystreamConfig config, Lake lake, ReliabilityFeed feed) {

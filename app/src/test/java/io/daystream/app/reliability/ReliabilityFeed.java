@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -81,7 +80,8 @@ final class ReliabilityFeed {
     }
     this.seed = seed;
     this.size = size;
-    this.streams = new LinkedHashMap<>(shares).keySet().toArray(IngestedStream[]::new);
+    // Enum order, not the map's: Map.of iterates in a different order in each JVM, and message i must not change.
+    this.streams = new EnumMap<>(shares).keySet().toArray(IngestedStream[]::new);
     this.cumulativeShares = new double[streams.length];
     double sum = 0;
     for (int s = 0; s < streams.length; s++) {

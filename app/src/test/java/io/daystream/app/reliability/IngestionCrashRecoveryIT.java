@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * appears), then for one landmark inside that batch, then a seeded random delay, and kills. The
  * landmarks are the three stretches of a batch (see {@code BronzeBatchWriter}): before any write,
  * after the quarantine append and before the bronze MERGE, after the MERGE and before the metrics
- * row (where a rerun records "written 0", a known gap that leaves the tables right). A kill counts
+ * row (the rerun inserts nothing and must still record what the first run wrote). A kill counts
  * only if {@code commits/N} is still absent once the process is dead; the tweets query is cut
  * wherever it happens to be. News and prices run the same batch writer and are left out to keep
  * the run within its time budget on two cores.

@@ -61,8 +61,8 @@ final class LakeContents {
   /**
    * Asserts that ingesting {@code feed} left exactly what it should: each bronze table holds the
    * distinct good records sent, as sent, once; each damaged message is quarantined once; each
-   * batch a query committed has one metrics row. Written rows are not summed: a batch redone after
-   * a kill between its MERGE and its metrics row records "written 0" (a known gap).
+   * batch a query committed has one metrics row, and the rows the metrics say were written add up
+   * to the table, also when a batch was redone after a kill between its MERGE and its metrics row.
    */
   void assertHoldsExactly(ReliabilityFeed feed, String label) {
     for (IngestedStream stream : feed.streams()) {
@@ -73,6 +73,7 @@ final class LakeContents {
       String query = "ingest-" + stream.streamName();
       List<Long> committed = List.copyOf(new QueryCheckpoint(Path.of(lake.checkpoint(query))).committed());
       assertEquals(committed, metricsBatchIds(query), stream + ": one metrics row per committed batch");
+      assertEquals(comparison.rows(), writtenRows(query), stream + ": the metrics' written rows add up to the table");
     }
     List<Coordinates> quarantined = quarantinedKafkaMessages();
     System.out.printf("%s: quarantine %,d messages: %s%n", label, quarantined.size(), quarantineReasons());
@@ -130,6 +131,12 @@ final class LakeContents {
   private List<Long> metricsBatchIds(String query) {
     return table(LakeTable.INGESTION_METRICS).where(col("query").equalTo(query)).orderBy("batch_id")
         .select("batch_id").as(Encoders.LONG()).collectAsList();
+  }
+
+  /** The rows a query's metrics say its batches wrote, summed. */
+  private long writtenRows(String query) {
+    Row total = table(LakeTable.INGESTION_METRICS).where(col("query").equalTo(query)).agg(sum("written_rows")).first();
+    return total.isNullAt(0) ? 0 : total.getLong(0);
   }
 
   /** The stream's message fields as stored, the text as it arrived ({@code raw_<text>}). */

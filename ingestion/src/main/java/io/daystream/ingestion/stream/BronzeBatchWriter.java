@@ -19,6 +19,9 @@ import org.apache.spark.sql.Row;
  */
 public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
+  /** Set by Spark on the thread that runs a streaming query's batches. */
+  private static final String QUERY_ID_PROPERTY = "sql.streaming.queryId";
+
   private final String queryName;
   private final IngestedStream stream;
   private final BronzeTable table;
@@ -36,6 +39,15 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
     this.metrics = metrics;
     this.watermark = watermark;
     this.maxTextLength = maxTextLength;
+  }
+
+  /**
+   * The query's id (kept in its checkpoint, so the same across restarts, new if the checkpoint is
+   * reset) and the batch id: a label no other batch's commit carries.
+   */
+  private String commitLabel(Dataset<Row> kafkaRows, long batchId) {
+    String queryId = kafkaRows.sparkSession().sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+    return queryName + "/" + (queryId == null ? "" : queryId + "/") + batchId;
   }
 
   @Override
@@ -63,7 +75,7 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
       long written = 0;
       if (counts.onTime() > 0) {
         Dataset<Row> records = onTime.select("record.*").drop(RecordRules.CORRUPT_RECORD);
-        written = table.insertNew(table.toBronze(records));
+        written = table.insertNew(table.toBronze(records), Optional.of(commitLabel(kafkaRows, batchId)));
       }
       long durationMs = (System.nanoTime() - started) / 1_000_000;
       metrics.record(kafkaRows.sparkSession(), new IngestionMetrics.Batch(queryName, stream.streamName(), batchId,

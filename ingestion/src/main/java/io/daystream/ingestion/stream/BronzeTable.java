@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,6 +27,11 @@ import org.apache.spark.sql.types.StructField;
  * replayed batch, a re-sent message or a re-run backfill never writes a row twice.
  */
 public final class BronzeTable {
+
+  /** Delta writes this session setting into the commit's {@code userMetadata}. */
+  private static final String COMMIT_LABEL_KEY = "spark.databricks.delta.commitInfo.userMetadata";
+  /** How far back a redone batch looks for its first run's commit: that run crashed just after it. */
+  private static final int RECENT_COMMITS = 50;
 
   private final IngestedStream stream;
   private final String path;
@@ -65,6 +71,18 @@ public final class BronzeTable {
    * @return the number of rows inserted
    */
   public long insertNew(Dataset<Row> bronzeRows) {
+    return insertNew(bronzeRows, Optional.empty());
+  }
+
+  /**
+   * Inserts the bronze rows whose key is not in the table yet, marking the commit with
+   * {@code commitLabel}, unique per micro-batch. A batch redone after a crash that came between
+   * its MERGE and its metrics row inserts nothing the second time; the label finds what the
+   * first run inserted, so the metrics still say what the batch wrote.
+   *
+   * @return the number of rows this batch inserted, in this run or in the run a crash cut short
+   */
+  public long insertNew(Dataset<Row> bronzeRows, Optional<String> commitLabel) {
     SparkSession spark = bronzeRows.sparkSession();
     createIfMissing(spark);
     // Materialized before the MERGE, which otherwise re-plans the whole source: the optimizer
@@ -78,8 +96,18 @@ public final class BronzeTable {
         .collect(Collectors.joining(" AND "));
     DeltaTable table = DeltaTable.forPath(spark, path);
     long versionBefore = latestVersion(table);
-    table.as("t").merge(distinct.as("s"), condition).whenNotMatched().insertAll().execute();
-    return insertedSince(table, versionBefore);
+    // A streaming query runs on its own clone of the session, so this label stays its own.
+    commitLabel.ifPresent(label -> spark.conf().set(COMMIT_LABEL_KEY, label));
+    try {
+      table.as("t").merge(distinct.as("s"), condition).whenNotMatched().insertAll().execute();
+    } finally {
+      commitLabel.ifPresent(label -> spark.conf().unset(COMMIT_LABEL_KEY));
+    }
+    long inserted = insertedSince(table, versionBefore);
+    if (inserted == 0 && commitLabel.isPresent()) {
+      return insertedEarlier(table, commitLabel.get());
+    }
+    return inserted;
   }
 
   /** The keys of the stored records whose event day is not after {@code time}'s day. */
@@ -103,6 +131,19 @@ public final class BronzeTable {
 
   private static long latestVersion(DeltaTable table) {
     return table.history(1).select("version").first().getLong(0);
+  }
+
+  /** Rows a recent MERGE labelled {@code commitLabel} inserted; 0 if none did. */
+  private static long insertedEarlier(DeltaTable table, String commitLabel) {
+    List<Row> labelled = table.history(RECENT_COMMITS)
+        .where(col("operation").equalTo("MERGE").and(col("userMetadata").equalTo(commitLabel)))
+        .select("operationMetrics")
+        .collectAsList();
+    if (labelled.isEmpty()) {
+      return 0;
+    }
+    Map<String, String> metrics = labelled.get(0).getJavaMap(0);
+    return Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"));
   }
 
   /** Rows the MERGE after {@code versionBefore} inserted; a MERGE that inserts nothing commits nothing. */

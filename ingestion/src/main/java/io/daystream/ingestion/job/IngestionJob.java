@@ -92,7 +92,7 @@ public final class IngestionJob implements AutoCloseable {
     }
   }
 
-  /** Stops every query after its current batch. */
+  /** Stops every query; a batch in progress is cut short and redone from the checkpoint at the next start. */
   @Override
   public void close() {
     for (StreamingQuery query : queries) {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.util.ShutdownHookManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,8 +20,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Streams Kafka topics into the bronze Delta tables: validated, cleaned, deduplicated; bad "
         + "messages to the quarantine. Runs until stopped, or with --until-idle until it has read what is there. "
-        + "A batch cut short by a stop is redone from the checkpoint at the next start; its writes are idempotent.")
+        + "SIGTERM lets running batches finish, then stops. A batch cut short by a crash is redone from the checkpoint "
+        + "at the next start; its writes are idempotent.")
 public final class IngestCommand implements Callable<Integer> {
+
+  /** How long a SIGTERM waits for running batches before stopping anyway. */
+  private static final Duration STOP_PATIENCE = Duration.ofMinutes(2);
+  private static final int BEFORE_SPARK_HOOK_PRIORITY = 50;
 
   @Mixin
   private CommonOptions common;
@@ -45,7 +52,16 @@ public final class IngestCommand implements Callable<Integer> {
       try (IngestionJob job = new IngestionJob(runtime.spark(), config, runtime.kafka().bootstrapServers(), selected,
           untilIdle ? Optional.empty() : Optional.of(interval))) {
         job.start();
-        job.awaitTermination();
+        // Hadoop's hook manager runs hooks by priority, Spark's (which stops the context) at 40:
+        // this one runs first, so SIGTERM lets running batches finish before Spark goes down.
+        Runnable stopAfterBatches = () -> job.stopAfterRunningBatches(STOP_PATIENCE);
+        ShutdownHookManager.get().addShutdownHook(stopAfterBatches, BEFORE_SPARK_HOOK_PRIORITY,
+            STOP_PATIENCE.plusSeconds(10).toSeconds(), TimeUnit.SECONDS);
+        try {
+          job.awaitTermination();
+        } finally {
+          ShutdownHookManager.get().removeShutdownHook(stopAfterBatches);
+        }
       }
     }
     return ExitCodes.OK;

@@ -92,15 +92,45 @@ public final class IngestionJob implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops every query as soon as the batch it is running, if any, has finished, waiting at most
+   * {@code patience}: what a SIGTERM asks for. A batch that outlasts the patience, or that the
+   * query starts before the stop reaches it, is cut short and redone from the checkpoint at the
+   * next start.
+   */
+  public void stopAfterRunningBatches(Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    for (StreamingQuery query : queries) {
+      if (query.isActive() && query.status().isTriggerActive()) {
+        long lastFinished = lastFinishedBatch(query);
+        while (query.isActive() && lastFinishedBatch(query) == lastFinished && System.nanoTime() < deadline) {
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
+      }
+      stop(query);
+    }
+  }
+
+  private static long lastFinishedBatch(StreamingQuery query) {
+    return query.lastProgress() == null ? -1 : query.lastProgress().batchId();
+  }
+
+  private static void stop(StreamingQuery query) {
+    try {
+      query.stop();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("could not stop " + query.name(), e);
+    }
+  }
+
   /** Stops every query; a batch in progress is cut short and redone from the checkpoint at the next start. */
   @Override
   public void close() {
-    for (StreamingQuery query : queries) {
-      try {
-        query.stop();
-      } catch (TimeoutException e) {
-        throw new IllegalStateException("could not stop " + query.name(), e);
-      }
-    }
+    queries.forEach(IngestionJob::stop);
   }
 }

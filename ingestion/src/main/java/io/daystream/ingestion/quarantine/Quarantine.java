@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 
-import io.daystream.core.lake.DeltaTables;
+import io.daystream.core.lake.TableCreation;
 import io.daystream.datasets.load.Reject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -37,11 +37,11 @@ public final class Quarantine {
       .add("ingested_at", DataTypes.TimestampType, false);
 
   private final String path;
-  // Checked once per instance: looking the table up in the Delta log cost every micro-batch a read.
-  private boolean knownToExist;
+  private final TableCreation creation;
 
   public Quarantine(String path) {
     this.path = path;
+    this.creation = new TableCreation(path, SCHEMA);
   }
 
   /**
@@ -114,10 +114,7 @@ public final class Quarantine {
   }
 
   public void createIfMissing(SparkSession spark) {
-    if (!knownToExist) {
-      DeltaTables.createIfMissing(spark, path, SCHEMA);
-      knownToExist = true;
-    }
+    creation.ensure(spark);
   }
 
   public String path() {

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 
 import io.daystream.datasets.schema.CanonicalSchemas;
-import io.daystream.core.lake.DeltaTables;
+import io.daystream.core.lake.TableCreation;
 import io.daystream.ingestion.clean.TextCleaningColumns;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
@@ -35,12 +35,12 @@ public final class BronzeTable {
 
   private final IngestedStream stream;
   private final String path;
-  // Checked once per instance: looking the table up in the Delta log cost every micro-batch a read.
-  private boolean knownToExist;
+  private final TableCreation creation;
 
   public BronzeTable(IngestedStream stream, String path) {
     this.stream = stream;
     this.path = path;
+    this.creation = new TableCreation(path, BronzeSchemas.of(stream), CanonicalSchemas.EVENT_DATE);
   }
 
   /** Valid canonical records (the message fields) in bronze form: cleaned, dated, stamped. */
@@ -119,10 +119,7 @@ public final class BronzeTable {
   }
 
   public void createIfMissing(SparkSession spark) {
-    if (!knownToExist) {
-      DeltaTables.createIfMissing(spark, path, BronzeSchemas.of(stream), CanonicalSchemas.EVENT_DATE);
-      knownToExist = true;
-    }
+    creation.ensure(spark);
   }
 
   public String path() {

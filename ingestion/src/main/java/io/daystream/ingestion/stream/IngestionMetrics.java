@@ -3,7 +3,7 @@ package io.daystream.ingestion.stream;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
-import io.daystream.core.lake.DeltaTables;
+import io.daystream.core.lake.TableCreation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -46,18 +46,15 @@ public final class IngestionMetrics {
   }
 
   private final String path;
-  // Checked once per instance: looking the table up in the Delta log cost every micro-batch a read.
-  private boolean knownToExist;
+  private final TableCreation creation;
 
   public IngestionMetrics(String path) {
     this.path = path;
+    this.creation = new TableCreation(path, SCHEMA);
   }
 
   public void createIfMissing(SparkSession spark) {
-    if (!knownToExist) {
-      DeltaTables.createIfMissing(spark, path, SCHEMA);
-      knownToExist = true;
-    }
+    creation.ensure(spark);
   }
 
   public void record(SparkSession spark, Batch batch) {

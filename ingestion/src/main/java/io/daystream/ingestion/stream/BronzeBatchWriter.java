@@ -7,6 +7,8 @@ import io.daystream.ingestion.validate.RecordRules;
 import io.daystream.ingestion.watermark.EventTimeWatermark;
 import io.daystream.ingestion.watermark.LateRecords;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -75,7 +77,8 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
       long written = 0;
       if (counts.onTime() > 0) {
         Dataset<Row> records = onTime.select("record.*").drop(RecordRules.CORRUPT_RECORD);
-        written = table.insertNew(table.toBronze(records), Optional.of(commitLabel(kafkaRows, batchId)));
+        written = table.insertNewBatch(table.toBronze(records), commitLabel(kafkaRows, batchId),
+            lateBefore.map(time -> LocalDate.ofInstant(time.toInstant(), ZoneOffset.UTC)));
       }
       long durationMs = (System.nanoTime() - started) / 1_000_000;
       metrics.record(kafkaRows.sparkSession(), new IngestionMetrics.Batch(queryName, stream.streamName(), batchId,

@@ -10,11 +10,11 @@ import io.daystream.core.lake.TableCreation;
 import io.daystream.ingestion.clean.TextCleaningColumns;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -66,23 +66,37 @@ public final class BronzeTable {
   }
 
   /**
-   * Inserts the bronze rows whose key is not in the table yet.
+   * Inserts the bronze rows whose key is not in the table yet, looking through the whole table.
+   * For loads of history, which may hold any day.
    *
    * @return the number of rows inserted
    */
   public long insertNew(Dataset<Row> bronzeRows) {
-    return insertNew(bronzeRows, Optional.empty());
+    createIfMissing(bronzeRows.sparkSession());
+    DeltaTable table = DeltaTable.forPath(bronzeRows.sparkSession(), path);
+    long versionBefore = latestVersion(table);
+    merge(bronzeRows, Optional.empty(), Optional.empty());
+    return insertedSince(table, versionBefore);
   }
 
   /**
-   * Inserts the bronze rows whose key is not in the table yet, marking the commit with
-   * {@code commitLabel}, unique per micro-batch. A batch redone after a crash that came between
-   * its MERGE and its metrics row inserts nothing the second time; the label finds what the
-   * first run inserted, so the metrics still say what the batch wrote.
+   * Inserts a micro-batch's bronze rows whose key is not stored on {@code storedFrom} or later.
+   * The commit carries {@code commitLabel}, unique per micro-batch: a batch redone after a crash
+   * that came between its MERGE and its metrics row inserts nothing the second time, and the label
+   * finds what the first run inserted, so the metrics still say what the batch wrote.
    *
+   * @param storedFrom the earliest event day on which a stored copy of these rows can be: the
+   *     watermark's day, since every row of the batch is on time and a re-delivered message keeps
+   *     its event time. It bounds the MERGE to the recent partitions instead of the whole table,
+   *     so a batch costs the same on the first day and after a year. Empty: the whole table.
    * @return the number of rows this batch inserted, in this run or in the run a crash cut short
    */
-  public long insertNew(Dataset<Row> bronzeRows, Optional<String> commitLabel) {
+  public long insertNewBatch(Dataset<Row> bronzeRows, String commitLabel, Optional<LocalDate> storedFrom) {
+    merge(bronzeRows, Optional.of(commitLabel), storedFrom);
+    return insertedBy(DeltaTable.forPath(bronzeRows.sparkSession(), path), commitLabel);
+  }
+
+  private void merge(Dataset<Row> bronzeRows, Optional<String> commitLabel, Optional<LocalDate> storedFrom) {
     SparkSession spark = bronzeRows.sparkSession();
     createIfMissing(spark);
     // Materialized before the MERGE, which otherwise re-plans the whole source: the optimizer
@@ -91,23 +105,20 @@ public final class BronzeTable {
     // drops the checkpoint's blocks once it is garbage.
     Dataset<Row> source = bronzeRows.localCheckpoint();
     Dataset<Row> distinct = source.dropDuplicates(stream.keyColumns().toArray(String[]::new));
-    String condition = stream.keyColumns().stream()
-        .map(key -> "t." + key + " = s." + key)
-        .collect(Collectors.joining(" AND "));
-    DeltaTable table = DeltaTable.forPath(spark, path);
-    long versionBefore = latestVersion(table);
+    List<String> conditions = new ArrayList<>();
+    // A predicate on the target alone: Delta reads only the partitions it lets through.
+    storedFrom.ifPresent(day -> conditions.add("t." + CanonicalSchemas.EVENT_DATE + " >= DATE'" + day + "'"));
+    stream.keyColumns().forEach(key -> conditions.add("t." + key + " = s." + key));
     // A streaming query runs on its own clone of the session, so this label stays its own.
     commitLabel.ifPresent(label -> spark.conf().set(COMMIT_LABEL_KEY, label));
     try {
-      table.as("t").merge(distinct.as("s"), condition).whenNotMatched().insertAll().execute();
+      DeltaTable.forPath(spark, path).as("t")
+          .merge(distinct.as("s"), String.join(" AND ", conditions))
+          .whenNotMatched().insertAll()
+          .execute();
     } finally {
       commitLabel.ifPresent(label -> spark.conf().unset(COMMIT_LABEL_KEY));
     }
-    long inserted = insertedSince(table, versionBefore);
-    if (inserted == 0 && commitLabel.isPresent()) {
-      return insertedEarlier(table, commitLabel.get());
-    }
-    return inserted;
   }
 
   /** The keys of the stored records whose event day is not after {@code time}'s day. */
@@ -130,17 +141,21 @@ public final class BronzeTable {
     return table.history(1).select("version").first().getLong(0);
   }
 
-  /** Rows a recent MERGE labelled {@code commitLabel} inserted; 0 if none did. */
-  private static long insertedEarlier(DeltaTable table, String commitLabel) {
+  /**
+   * Rows the MERGE labelled {@code commitLabel} inserted; 0 if there is none (a MERGE that inserts
+   * nothing commits nothing). Usually the latest commit; else a run a crash cut short, or a commit
+   * of another writer came after it.
+   */
+  private static long insertedBy(DeltaTable table, String commitLabel) {
+    Row latest = table.history(1).select("operation", "userMetadata", "operationMetrics").first();
+    if ("MERGE".equals(latest.getString(0)) && commitLabel.equals(latest.getString(1))) {
+      return insertedRows(latest.getJavaMap(2));
+    }
     List<Row> labelled = table.history(RECENT_COMMITS)
         .where(col("operation").equalTo("MERGE").and(col("userMetadata").equalTo(commitLabel)))
         .select("operationMetrics")
         .collectAsList();
-    if (labelled.isEmpty()) {
-      return 0;
-    }
-    Map<String, String> metrics = labelled.get(0).getJavaMap(0);
-    return Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"));
+    return labelled.isEmpty() ? 0 : insertedRows(labelled.get(0).getJavaMap(0));
   }
 
   /** Rows the MERGE after {@code versionBefore} inserted; a MERGE that inserts nothing commits nothing. */
@@ -149,7 +164,10 @@ public final class BronzeTable {
     if (last.getLong(0) == versionBefore || !"MERGE".equals(last.getString(1))) {
       return 0;
     }
-    Map<String, String> metrics = last.getJavaMap(2);
-    return Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"));
+    return insertedRows(last.getJavaMap(2));
+  }
+
+  private static long insertedRows(Map<String, String> mergeMetrics) {
+    return Long.parseLong(mergeMetrics.getOrDefault("numTargetRowsInserted", "0"));
   }
 }

@@ -11,6 +11,7 @@ import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
 import io.daystream.core.spark.SparkSessionFactory;
 import io.daystream.ingestion.stream.IngestedStream;
+import io.delta.tables.DeltaTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -182,6 +183,12 @@ class IngestionJobIT {
     assertEquals(1, second.<Long>getAs("written_rows"));
     assertEquals(1, second.<Long>getAs("quarantined_rows"));
     assertEquals(1, second.<Long>getAs("duplicates_dropped"), "the late copy of a stored record");
+    // The on-time records' duplicates can only be on the watermark's day or later: the MERGE that
+    // stored "inside" looked no further back (what an operator sees in DESCRIBE HISTORY).
+    Row merge = DeltaTable.forPath(spark, lake.path(LakeTable.NEWS)).history(1).first();
+    assertEquals("MERGE", merge.getAs("operation"));
+    String predicate = merge.<String, String>getJavaMap(merge.fieldIndex("operationParameters")).get("predicate");
+    assertTrue(predicate.matches(".*event_date#\\d+ >= 2020-03-08.*"), predicate);
   }
 
   private static List<Row> quarantined(String stream) {

@@ -72,6 +72,11 @@ public final class IngestionBenchmark implements Callable<Integer> {
   private List<String> variants = List.of(ConsumerRun.NAME, "spark-append", "spark-append-by-day",
       "spark-merge-by-day", "daystream");
 
+  @Option(names = "--stored-rows", paramLabel = "N", defaultValue = "0",
+      description = "Rows each output table already holds when its run starts, on 60 event days before the "
+          + "messages' (history a MERGE may have to look through); not timed (default: ${DEFAULT-VALUE}).")
+  private long storedRows;
+
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic messages (default: ${DEFAULT-VALUE}).")
   private long seed;
 
@@ -108,6 +113,9 @@ public final class IngestionBenchmark implements Callable<Integer> {
     requirePositive("--messages", messages);
     requirePositive("--max-offsets-per-trigger", maxOffsetsPerTrigger);
     requirePositive("--rounds", rounds);
+    if (storedRows < 0) {
+      throw new IllegalArgumentException("--stored-rows must not be negative, was " + storedRows);
+    }
     Instant startedAt = Instant.now();
     String loadBefore = BenchmarkSetup.loadAverage();
     boolean temporaryHome = home == null;
@@ -139,7 +147,7 @@ public final class IngestionBenchmark implements Callable<Integer> {
             Runtime.getRuntime().maxMemory(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
             org.apache.spark.package$.MODULE$.SPARK_VERSION(), config.spark().master(),
             config.spark().shufflePartitions(), stream.streamName(), topic, config.kafka().partitions(),
-            sent.messages(), sent.averageValueBytes(), sent.elapsedMs(), maxOffsetsPerTrigger, rounds, loadBefore,
+            sent.messages(), sent.averageValueBytes(), sent.elapsedMs(), maxOffsetsPerTrigger, storedRows, List.copyOf(overrides), rounds, loadBefore,
             BenchmarkSetup.loadAverage());
         BenchmarkReport report = new BenchmarkReport(setup, runs, descriptions);
         Path written = report.writeTo(results);
@@ -173,7 +181,7 @@ public final class IngestionBenchmark implements Callable<Integer> {
           Path runHome = benchHome.resolve("runs").resolve("round-" + round + "-" + variant);
           DaystreamConfig runConfig = configFor(runHome, List.of("kafka.bootstrap-servers=" + kafka.bootstrapServers()));
           result = runner.run(SparkVariant.byName(variant),
-              new VariantRun(spark, runConfig, kafka.bootstrapServers(), stream), round, messages);
+              new VariantRun(spark, runConfig, kafka.bootstrapServers(), stream, storedRows), round, messages);
           if (!keepOutputs) {
             deleteRecursively(runHome);
           }

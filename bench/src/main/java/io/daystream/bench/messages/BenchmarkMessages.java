@@ -33,7 +33,8 @@ public final class BenchmarkMessages {
   private static final int ENGAGEMENTS_PER_DAY = 50_000;
   private static final int TWEETS_PER_DAY_FOR_ENGAGEMENTS = 2_000;
   private static final int TWEETS_PER_DAY = 10_000;
-  private static final LocalDate START = LocalDate.of(2020, 3, 1);
+  /** The first event day of the messages. */
+  public static final LocalDate START = LocalDate.of(2020, 3, 1);
   private static final double DRIFT = 0.15;
 
   private final IngestedStream stream;

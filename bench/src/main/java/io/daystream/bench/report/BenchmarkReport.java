@@ -68,11 +68,15 @@ public final class BenchmarkReport {
         setup.sparkMaster(), setup.shufflePartitions(), setup.loadBefore(), setup.loadAfter()));
     md.append(String.format(Locale.ROOT,
         "Data: %,d %s messages (%.0f bytes of JSON on average) on topic `%s`, %d partitions, produced once in %.1f s. "
-            + "maxOffsetsPerTrigger %,d, Trigger.AvailableNow. Each run starts from an empty output table and checkpoint. "
+            + "maxOffsetsPerTrigger %,d, Trigger.AvailableNow. %s "
             + "Rounds: %d; every variant runs once per round, in the order below; the last round is the result, the "
             + "earlier ones are warm-up.%n%n",
         setup.messages(), setup.stream(), setup.averageValueBytes(), setup.topic(), setup.partitions(),
-        setup.produceMs() / 1000.0, setup.maxOffsetsPerTrigger(), setup.rounds()));
+        setup.produceMs() / 1000.0, setup.maxOffsetsPerTrigger(), startingTable(), setup.rounds()));
+    if (!setup.overrides().isEmpty()) {
+      md.append("Configuration overrides (`--set`): ")
+          .append(String.join(", ", setup.overrides().stream().map(o -> "`" + o + "`").toList())).append("\n\n");
+    }
     md.append("## Result (round ").append(setup.rounds()).append(")\n\n");
     table(md, lastRound(), false);
     md.append('\n').append(verdict()).append("\n\n");
@@ -92,6 +96,15 @@ public final class BenchmarkReport {
       }
     }
     return md.toString();
+  }
+
+  private String startingTable() {
+    if (setup.storedRows() == 0) {
+      return "Each run starts from an empty output table and checkpoint.";
+    }
+    return String.format(Locale.ROOT, "Each run starts from an empty checkpoint and an output table that already "
+        + "holds %,d rows on 60 event days before the messages' (not timed; rows written excludes them).",
+        setup.storedRows());
   }
 
   /** Daystream's sustained throughput as a share of the bare pipeline's, in the last round. */
@@ -152,6 +165,8 @@ public final class BenchmarkReport {
         .put("averageValueBytes", Math.round(setup.averageValueBytes()))
         .put("produceMs", setup.produceMs())
         .put("maxOffsetsPerTrigger", setup.maxOffsetsPerTrigger())
+        .put("storedRows", setup.storedRows())
+        .put("overrides", String.join(",", setup.overrides()))
         .put("rounds", setup.rounds())
         .put("loadAverageBefore", setup.loadBefore())
         .put("loadAverageAfter", setup.loadAfter());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a benchmark run measured on, for the results file: the machine, the data and the settings.
@@ -13,6 +14,8 @@ import java.time.Instant;
  * @param messages messages on the topic; every variant reads all of them
  * @param averageValueBytes mean size of a message's JSON value
  * @param produceMs time to generate and send them, once, before any variant runs
+ * @param storedRows rows every output table held before its run, on earlier event days
+ * @param overrides the {@code --set} configuration overrides every run had
  * @param loadBefore the machine's 1-minute load average before producing, as /proc/loadavg says
  *     ("n/a" elsewhere): other processes on the same cores slow every variant down
  * @param loadAfter the same after the last run
@@ -33,6 +36,8 @@ public record BenchmarkSetup(
     double averageValueBytes,
     long produceMs,
     long maxOffsetsPerTrigger,
+    long storedRows,
+    List<String> overrides,
     int rounds,
     String loadBefore,
     String loadAfter) {

@@ -21,6 +21,9 @@ public final class SparkRunner {
    * @param expectedRows messages on the topic: a variant that reads another number has failed
    */
   public RunResult run(SparkVariant variant, VariantRun run, int round, long expectedRows) {
+    if (run.storedRows() > 0) {
+      variant.storeHistory(run);
+    }
     recorder.reset();
     long started = System.nanoTime();
     variant.run(run);
@@ -30,7 +33,7 @@ public final class SparkRunner {
     if (rowsRead != expectedRows) {
       throw new IllegalStateException(variant.variantName() + " read " + rowsRead + " rows, expected " + expectedRows);
     }
-    long rowsWritten = spark.read().format("delta").load(variant.outputPath(run)).count();
+    long rowsWritten = spark.read().format("delta").load(variant.outputPath(run)).count() - run.storedRows();
     return new RunResult(variant.variantName(), round, rowsRead, rowsWritten, wallMs, batches);
   }
 }

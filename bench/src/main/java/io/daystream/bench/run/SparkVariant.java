@@ -4,11 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.to_date;
 
+import io.daystream.bench.messages.BenchmarkMessages;
 import io.daystream.core.kafka.KafkaSourceOptions;
 import io.daystream.core.lake.DeltaTables;
 import io.daystream.core.lake.Lake;
 import io.daystream.datasets.schema.CanonicalSchemas;
 import io.daystream.ingestion.job.IngestionJob;
+import io.daystream.ingestion.stream.BronzeSchemas;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -33,6 +35,12 @@ public enum SparkVariant {
     @Override
     void run(VariantRun run) {
       await(parsed(run).writeStream().format("delta"), run, variantName());
+    }
+
+    @Override
+    void storeHistory(VariantRun run) {
+      StoredRows.write(run.spark(), outputPath(run), run.stream().messageSchema(), false, run.stream(),
+          run.storedRows(), BenchmarkMessages.START);
     }
   },
 
@@ -77,6 +85,12 @@ public enum SparkVariant {
     String outputPath(VariantRun run) {
       return new Lake(run.config().lake()).path(run.stream().table());
     }
+
+    @Override
+    void storeHistory(VariantRun run) {
+      StoredRows.write(run.spark(), outputPath(run), BronzeSchemas.of(run.stream()), true, run.stream(),
+          run.storedRows(), BenchmarkMessages.START);
+    }
   };
 
   private final String name;
@@ -89,6 +103,13 @@ public enum SparkVariant {
 
   /** Starts the variant's query on the run's folders and returns once it has read the whole topic. */
   abstract void run(VariantRun run);
+
+  /** Fills the output table with the run's stored rows before the query starts. */
+  void storeHistory(VariantRun run) {
+    StoredRows.write(run.spark(), outputPath(run),
+        run.stream().messageSchema().add(CanonicalSchemas.EVENT_DATE, DataTypes.DateType), true, run.stream(),
+        run.storedRows(), BenchmarkMessages.START);
+  }
 
   /** The Delta table the variant writes. */
   String outputPath(VariantRun run) {

@@ -15,7 +15,6 @@ import io.daystream.ingestion.quarantine.Quarantine;
 import io.daystream.ingestion.stream.BronzeTable;
 import io.daystream.ingestion.stream.IngestedStream;
 import io.daystream.ingestion.stream.MessageParser;
-import io.daystream.ingestion.validate.RecordRules;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,22 +123,19 @@ public final class FileBackfill {
             lit(source).as("topic"),
             lit(null).cast("int").as("partition"),
             monotonically_increasing_id().as("offset"));
-    Dataset<Row> parsed = MessageParser.parse(messages, stream, config.ingestion().maxTextLength()).persist();
-    try {
-      Dataset<Row> rejected = parsed.filter(col("reason").isNotNull());
-      long quarantined = rejected.count();
-      if (quarantined > 0) {
-        quarantine.appendFileMessageRejects(rejected, stream.streamName(), source, txnAppId);
-      }
-      BronzeTable table = new BronzeTable(stream, lake.path(stream.table()));
-      Dataset<Row> bronze = table.toBronze(parsed.filter(col("reason").isNull()).select("record.*")
-          .drop(RecordRules.CORRUPT_RECORD)).localCheckpoint();
-      Row span = bronze.agg(min("event_date"), max("event_date")).first();
-      long written = table.insertNew(bronze);
-      return new StreamLoad(written, quarantined, toLocalDate(span.getDate(0)), toLocalDate(span.getDate(1)));
-    } finally {
-      parsed.unpersist();
+    BronzeTable table = new BronzeTable(stream, lake.path(stream.table()));
+    // One pass over the file: parsed, checked and in bronze form, kept for the three reads below.
+    Dataset<Row> checked = table.withBronzeRecords(
+        MessageParser.parse(messages, stream, config.ingestion().maxTextLength())).localCheckpoint();
+    Dataset<Row> rejected = checked.filter(col("reason").isNotNull());
+    long quarantined = rejected.count();
+    if (quarantined > 0) {
+      quarantine.appendFileMessageRejects(rejected, stream.streamName(), source, txnAppId);
     }
+    Dataset<Row> bronze = checked.filter(col("reason").isNull()).select("record.*");
+    Row span = bronze.agg(min("event_date"), max("event_date")).first();
+    long written = table.insertNew(bronze);
+    return new StreamLoad(written, quarantined, toLocalDate(span.getDate(0)), toLocalDate(span.getDate(1)));
   }
 
   /** One id per file content: re-running the same file skips its quarantine writes. */

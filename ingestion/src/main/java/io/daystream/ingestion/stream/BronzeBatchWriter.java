@@ -3,7 +3,6 @@ package io.daystream.ingestion.stream;
 import static org.apache.spark.sql.functions.col;
 
 import io.daystream.ingestion.quarantine.Quarantine;
-import io.daystream.ingestion.validate.RecordRules;
 import io.daystream.ingestion.watermark.EventTimeWatermark;
 import io.daystream.ingestion.watermark.LateRecords;
 import java.sql.Timestamp;
@@ -56,36 +55,36 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
   public void call(Dataset<Row> kafkaRows, Long batchId) {
     long started = System.nanoTime();
     Optional<Timestamp> lateBefore = watermark.lateBefore(kafkaRows.sparkSession(), batchId);
-    Dataset<Row> parsed = MessageParser.parse(kafkaRows, stream, maxTextLength).persist();
-    try {
-      BatchCounts counts = BatchCounts.of(parsed, stream, lateBefore);
-      Dataset<Row> valid = parsed.filter(col("reason").isNull());
-      Dataset<Row> rejected = parsed.filter(col("reason").isNotNull());
-      Dataset<Row> onTime = valid;
-      long quarantined = counts.invalid();
-      // Only a batch with late records pays for looking their keys up in the table.
-      if (counts.late() > 0) {
-        LateRecords late = new LateRecords(stream, table, lateBefore.get(), watermark.allowedLateness());
-        Dataset<Row> lateAndNew = late.lateAndNew(valid);
-        onTime = late.onTime(valid);
-        rejected = rejected.unionByName(lateAndNew);
-        quarantined += lateAndNew.count();
-      }
-      if (quarantined > 0) {
-        quarantine.appendKafkaRejects(rejected, stream.streamName(), queryName + "/quarantine", batchId);
-      }
-      long written = 0;
-      if (counts.onTime() > 0) {
-        Dataset<Row> records = onTime.select("record.*").drop(RecordRules.CORRUPT_RECORD);
-        written = table.insertNewBatch(table.toBronze(records), commitLabel(kafkaRows, batchId),
-            lateBefore.map(time -> LocalDate.ofInstant(time.toInstant(), ZoneOffset.UTC)));
-      }
-      long durationMs = (System.nanoTime() - started) / 1_000_000;
-      metrics.record(kafkaRows.sparkSession(), new IngestionMetrics.Batch(queryName, stream.streamName(), batchId,
-          counts.input(), written, quarantined, durationMs, counts.latestEventTime()));
-      watermark.advance(batchId, counts.latestEventTime());
-    } finally {
-      parsed.unpersist();
+    // One pass over the messages: parsed, checked, put in bronze form and kept (Spark's context
+    // cleaner drops the blocks once the batch is done with them). The counts, the quarantine and
+    // the MERGE all read this copy.
+    Dataset<Row> checked = table.withBronzeRecords(MessageParser.parse(kafkaRows, stream, maxTextLength))
+        .localCheckpoint();
+    BatchCounts counts = BatchCounts.of(checked, stream, lateBefore);
+    Dataset<Row> valid = checked.filter(col("reason").isNull());
+    Dataset<Row> rejected = checked.filter(col("reason").isNotNull());
+    Dataset<Row> onTime = valid;
+    long quarantined = counts.invalid();
+    // Only a batch with late records pays for looking their keys up in the table.
+    if (counts.late() > 0) {
+      LateRecords late = new LateRecords(stream, table, lateBefore.get(), watermark.allowedLateness());
+      Dataset<Row> lateAndNew = late.lateAndNew(valid);
+      onTime = late.onTime(valid);
+      rejected = rejected.unionByName(lateAndNew);
+      quarantined += lateAndNew.count();
     }
+    if (quarantined > 0) {
+      quarantine.appendKafkaRejects(rejected, stream.streamName(), queryName + "/quarantine", batchId);
+    }
+    long written = 0;
+    if (counts.onTime() > 0) {
+      // On-time records are not older than the watermark, and neither are their first copies.
+      written = table.insertNewBatch(onTime.select("record.*"), commitLabel(kafkaRows, batchId),
+          lateBefore.map(time -> LocalDate.ofInstant(time.toInstant(), ZoneOffset.UTC)));
+    }
+    long durationMs = (System.nanoTime() - started) / 1_000_000;
+    metrics.record(kafkaRows.sparkSession(), new IngestionMetrics.Batch(queryName, stream.streamName(), batchId,
+        counts.input(), written, quarantined, durationMs, counts.latestEventTime()));
+    watermark.advance(batchId, counts.latestEventTime());
   }
 }

@@ -3,7 +3,9 @@ package io.daystream.ingestion.stream;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
 
 import io.daystream.datasets.schema.CanonicalSchemas;
 import io.daystream.core.lake.TableCreation;
@@ -24,7 +26,10 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * A stream's bronze Delta table. Records are inserted only when their natural key is new, so a
- * replayed batch, a re-sent message or a re-run backfill never writes a row twice.
+ * replayed batch, a re-sent message or a re-run backfill never writes a row twice. A streaming
+ * batch looks for stored keys from its watermark's day on: a re-sent message keeps its event time,
+ * so its first copy cannot be older (a different record that reuses a key from before the
+ * watermark's day would be stored; like Spark's {@code dropDuplicatesWithinWatermark}).
  */
 public final class BronzeTable {
 
@@ -43,31 +48,45 @@ public final class BronzeTable {
     this.creation = new TableCreation(path, BronzeSchemas.of(stream), CanonicalSchemas.EVENT_DATE);
   }
 
-  /** Valid canonical records (the message fields) in bronze form: cleaned, dated, stamped. */
-  public Dataset<Row> toBronze(Dataset<Row> records) {
-    Dataset<Row> out = records;
-    if (stream.textColumn().isPresent()) {
-      String text = stream.textColumn().get();
-      out = out
-          .withColumn("raw_" + text, col(text))
-          .withColumn("_cleaned", TextCleaningColumns.clean(col(text)))
-          .withColumn(text, col("_cleaned.text"))
-          .withColumn("links", col("_cleaned.links"))
-          .drop("_cleaned");
+  /**
+   * Parsed messages (see {@link MessageParser}) whose {@code record} is in bronze form: the message
+   * fields, the text cleaned with its links and raw copy beside it, the ingestion time and the
+   * event day. Only valid records are cleaned; a rejected one goes to the quarantine as raw bytes.
+   */
+  public Dataset<Row> withBronzeRecords(Dataset<Row> parsed) {
+    Optional<String> text = stream.textColumn();
+    Dataset<Row> out = parsed;
+    if (text.isPresent()) {
+      // A column of its own: the cleaning UDF then runs once per record, not once per field.
+      out = out.withColumn("_cleaned",
+          when(col("reason").isNull(), TextCleaningColumns.clean(col("record." + text.get()))));
     }
-    out = out
-        .withColumn("ingested_at", current_timestamp())
-        .withColumn(CanonicalSchemas.EVENT_DATE, to_date(col(stream.eventTimeColumn())));
-    List<Column> ordered = new ArrayList<>();
+    List<Column> fields = new ArrayList<>();
     for (StructField field : BronzeSchemas.of(stream).fields()) {
-      ordered.add(col(field.name()).cast(field.dataType()).as(field.name()));
+      fields.add(bronzeField(field.name(), text).cast(field.dataType()).as(field.name()));
     }
-    return out.select(ordered.toArray(Column[]::new));
+    return out.withColumn("record", struct(fields.toArray(Column[]::new))).drop("_cleaned");
+  }
+
+  private Column bronzeField(String name, Optional<String> text) {
+    if (text.isPresent() && name.equals(text.get())) {
+      return col("_cleaned.text");
+    }
+    if (text.isPresent() && name.equals("raw_" + text.get())) {
+      return col("record." + text.get());
+    }
+    return switch (name) {
+      case "links" -> col("_cleaned.links");
+      case "ingested_at" -> current_timestamp();
+      case CanonicalSchemas.EVENT_DATE -> to_date(col("record." + stream.eventTimeColumn()));
+      default -> col("record." + name);
+    };
   }
 
   /**
    * Inserts the bronze rows whose key is not in the table yet, looking through the whole table.
-   * For loads of history, which may hold any day.
+   * For loads of history, which may hold any day. {@code bronzeRows} should be materialized
+   * ({@code localCheckpoint}): see {@link #insertNewBatch}.
    *
    * @return the number of rows inserted
    */
@@ -85,6 +104,11 @@ public final class BronzeTable {
    * that came between its MERGE and its metrics row inserts nothing the second time, and the label
    * finds what the first run inserted, so the metrics still say what the batch wrote.
    *
+   * <p>{@code bronzeRows} should be materialized ({@code localCheckpoint}): Delta plans the MERGE
+   * from the source's logical plan, so a cached parse upstream is not used, and the optimizer
+   * pushes the validation filter below the JSON parse, which then runs once per rule that reads
+   * the record (a 50,000-engagement batch took twice as long).
+   *
    * @param storedFrom the earliest event day on which a stored copy of these rows can be: the
    *     watermark's day, since every row of the batch is on time and a re-delivered message keeps
    *     its event time. It bounds the MERGE to the recent partitions instead of the whole table,
@@ -99,12 +123,7 @@ public final class BronzeTable {
   private void merge(Dataset<Row> bronzeRows, Optional<String> commitLabel, Optional<LocalDate> storedFrom) {
     SparkSession spark = bronzeRows.sparkSession();
     createIfMissing(spark);
-    // Materialized before the MERGE, which otherwise re-plans the whole source: the optimizer
-    // pushes the validation filter below the JSON parse and parses each message once per rule
-    // that reads it (a 50,000-engagement batch took twice as long). Spark's context cleaner
-    // drops the checkpoint's blocks once it is garbage.
-    Dataset<Row> source = bronzeRows.localCheckpoint();
-    Dataset<Row> distinct = source.dropDuplicates(stream.keyColumns().toArray(String[]::new));
+    Dataset<Row> distinct = bronzeRows.dropDuplicates(stream.keyColumns().toArray(String[]::new));
     List<String> conditions = new ArrayList<>();
     // A predicate on the target alone: Delta reads only the partitions it lets through.
     storedFrom.ifPresent(day -> conditions.add("t." + CanonicalSchemas.EVENT_DATE + " >= DATE'" + day + "'"));

@@ -12,7 +12,6 @@ import io.daystream.core.spark.SparkSessionFactory;
 import io.daystream.ingestion.stream.IngestedStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -53,9 +52,7 @@ class BrokerRestartIT {
     EmbeddedKafkaBroker.Settings sameAddress = first.boundSettings();
     IngestProcess ingest = null;
     try {
-      Map<String, Integer> topics = new LinkedHashMap<>();
-      feed.streams().forEach(s -> topics.put(s.topic(config.kafka().topics()), config.kafka().partitions()));
-      first.createTopics(topics);
+      first.createTopics(feed.topicPartitions(config.kafka()));
       ingest = IngestProcess.start(home, List.of(
           "--topics", "engagements,tweets",
           "--trigger", "1s",

@@ -37,8 +37,7 @@ class GracefulStopIT {
     QueryCheckpoint engagements = new QueryCheckpoint(Path.of(lake.checkpoint("ingest-engagements")));
 
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.create(home.resolve("kafka")).start()) {
-      String topic = IngestedStream.ENGAGEMENTS.topic(config.kafka().topics());
-      broker.createTopics(Map.of(topic, config.kafka().partitions()));
+      broker.createTopics(feed.topicPartitions(config.kafka()));
       feed.produce(broker.bootstrapServers(), config.kafka().topics(), 0, MESSAGES);
       IngestProcess ingest = IngestProcess.start(home, List.of(
           "--topics", "engagements",

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -76,9 +75,7 @@ class IngestionCrashRecoveryIT {
         Map.of(IngestedStream.ENGAGEMENTS, 0.7, IngestedStream.TWEETS, 0.3));
 
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.create(home.resolve("kafka")).start()) {
-      Map<String, Integer> topics = new LinkedHashMap<>();
-      feed.streams().forEach(s -> topics.put(s.topic(config.kafka().topics()), config.kafka().partitions()));
-      broker.createTopics(topics);
+      broker.createTopics(feed.topicPartitions(config.kafka()));
       long producing = System.nanoTime();
       feed.produce(broker.bootstrapServers(), config.kafka().topics(), 0, MESSAGES);
       System.out.printf("crash IT: produced %,d messages in %d ms: %,d originals, %,d re-deliveries, %,d damaged%n",

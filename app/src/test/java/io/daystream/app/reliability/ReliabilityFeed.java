@@ -1,5 +1,6 @@
 package io.daystream.app.reliability;
 
+import io.daystream.core.config.KafkaSettings;
 import io.daystream.core.config.KafkaSettings.TopicNames;
 import io.daystream.datasets.schema.Engagement;
 import io.daystream.datasets.schema.EngagementProbabilities;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -95,6 +97,15 @@ final class ReliabilityFeed {
 
   List<IngestedStream> streams() {
     return Arrays.asList(streams);
+  }
+
+  /** The topics this feed sends to, each with the configured number of partitions, to create. */
+  Map<String, Integer> topicPartitions(KafkaSettings kafka) {
+    Map<String, Integer> topics = new LinkedHashMap<>();
+    for (IngestedStream stream : streams) {
+      topics.put(stream.topic(kafka.topics()), kafka.partitions());
+    }
+    return topics;
   }
 
   /**

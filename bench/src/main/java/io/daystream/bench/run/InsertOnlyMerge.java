@@ -9,7 +9,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * Exactly-once by key and nothing else: a batch's rows deduplicated on the key and inserted where
- * the key is new, as {@code BronzeTable.insertNew} does, without validation, cleaning or metrics.
+ * the key is new anywhere in the table, without validation, cleaning or metrics. Daystream's
+ * batches ({@code BronzeTable.insertNewBatch}) look only from the watermark's day on.
  */
 final class InsertOnlyMerge implements VoidFunction2<Dataset<Row>, Long> {
 

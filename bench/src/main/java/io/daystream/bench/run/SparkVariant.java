@@ -19,6 +19,7 @@ import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The Spark pipelines the benchmark compares, from the bare one to Daystream's, each a step more.
@@ -60,9 +61,7 @@ public enum SparkVariant {
           + "table partitioned by event_date") {
     @Override
     void run(VariantRun run) {
-      DeltaTables.createIfMissing(run.spark(), run.outputPath(),
-          run.stream().messageSchema().add(CanonicalSchemas.EVENT_DATE, DataTypes.DateType),
-          CanonicalSchemas.EVENT_DATE);
+      DeltaTables.createIfMissing(run.spark(), run.outputPath(), byDaySchema(run), CanonicalSchemas.EVENT_DATE);
       await(withEventDate(parsed(run), run).writeStream()
               .foreachBatch(new InsertOnlyMerge(run.outputPath(), run.stream().keyColumns())),
           run, variantName());
@@ -106,9 +105,13 @@ public enum SparkVariant {
 
   /** Fills the output table with the run's stored rows before the query starts. */
   void storeHistory(VariantRun run) {
-    StoredRows.write(run.spark(), outputPath(run),
-        run.stream().messageSchema().add(CanonicalSchemas.EVENT_DATE, DataTypes.DateType), true, run.stream(),
-        run.storedRows(), BenchmarkMessages.START);
+    StoredRows.write(run.spark(), outputPath(run), byDaySchema(run), true, run.stream(), run.storedRows(),
+        BenchmarkMessages.START);
+  }
+
+  /** The table of the by-day variants: the message fields and the UTC event day. */
+  private static StructType byDaySchema(VariantRun run) {
+    return run.stream().messageSchema().add(CanonicalSchemas.EVENT_DATE, DataTypes.DateType);
   }
 
   /** The Delta table the variant writes. */

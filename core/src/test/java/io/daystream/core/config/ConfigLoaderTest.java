@@ -54,7 +54,9 @@ class ConfigLoaderTest {
     assertEquals("earliest", config.kafka().startingOffsets());
     assertTrue(config.kafka().failOnDataLoss());
     assertEquals(4, config.spark().shufflePartitions());
-    assertEquals(Duration.ofDays(2), config.ingestion().lateDataWatermark());
+    assertEquals(Duration.ofDays(2), config.ingestion().lateDataWatermark().forStream("tweets"));
+    assertEquals(Duration.ofDays(7), config.ingestion().lateDataWatermark().forStream("prices"));
+    assertEquals(Duration.ofMinutes(5), config.ingestion().idlePartitionTimeout());
   }
 
   @Test
@@ -266,8 +268,9 @@ class ConfigLoaderTest {
       "scoring.top-n=0                     | daystream.scoring.top-n",
       "features.text-hash-features=8       | daystream.features.text-hash-features",
       "ingestion.max-text-length=0         | daystream.ingestion.max-text-length",
-      "ingestion.late-data-watermark=0s    | daystream.ingestion.late-data-watermark",
-      "ingestion.late-data-watermark=later | daystream.ingestion.late-data-watermark",
+      "ingestion.late-data-watermark.prices=0s     | daystream.ingestion.late-data-watermark.prices",
+      "ingestion.late-data-watermark.tweets=later  | daystream.ingestion.late-data-watermark.tweets",
+      "ingestion.idle-partition-timeout=0s         | daystream.ingestion.idle-partition-timeout",
       "home=                               | daystream.home",
   })
   void invalidValueFailsNamingTheFullKey(String override, String key) {

@@ -41,7 +41,7 @@ final class ClusterReachability {
     try {
       admin = Admin.create(props);
     } catch (KafkaException e) {
-      throw unreachable(bootstrapServers, timeout, e); // e.g. no resolvable address
+      throw unreachable(bootstrapServers, null, e); // e.g. no resolvable address: no wait at all
     }
     try {
       // The future's own bound is a little longer, so the client's timeout, with its cause, wins.
@@ -59,9 +59,10 @@ final class ClusterReachability {
     }
   }
 
+  /** {@code timeout} null: the client gave up before waiting. */
   private static KafkaUnreachableException unreachable(String servers, Duration timeout, Throwable cause) {
-    return new KafkaUnreachableException("cannot reach Kafka at " + servers + " (" + SERVERS_KEY + ") within "
-        + readable(timeout) + ": " + causeOf(cause), cause);
+    return new KafkaUnreachableException("cannot reach Kafka at " + servers + " (" + SERVERS_KEY + ")"
+        + (timeout == null ? "" : " within " + readable(timeout)) + ": " + causeOf(cause), cause);
   }
 
   /** The innermost message: Kafka wraps the useful one (e.g. "No resolvable bootstrap urls"). */

@@ -29,19 +29,22 @@ import org.apache.spark.sql.types.StructField;
  * them back: parse, validate, clean, then insert into the stream's bronze table only when their
  * natural key is new (the MERGE over the whole table of {@link BronzeTable#insertNew}).
  *
- * <p>Exactly once. The good replayed messages are removed from the quarantine, one DELETE commit per
- * stream, and only after the bronze MERGE has committed (the removed rows stay readable by Delta
- * time travel until a vacuum). A crash before the MERGE commit changes nothing. A crash between
- * the two commits leaves the messages both in bronze and in the quarantine: the next replay sends
- * them again, the MERGE finds their keys and inserts nothing (they count as already in bronze),
- * and they are then removed. A second replay after a complete one finds nothing of them left; run
- * again on a copy of the quarantine it would still land nothing, by the same MERGE. Records that
- * fail validation now stay in the quarantine untouched, with their original reason.
+ * <p>Exactly once. The MERGE inserts nothing for a key already stored, so a record lands at most
+ * once however often it is replayed. The good replayed messages (landed or already stored) are then
+ * removed from the quarantine, one commit per stream (a MERGE that only deletes), only after the
+ * bronze MERGE has committed; the removed rows stay readable by Delta time travel until a vacuum. A
+ * crash before the MERGE commit changes nothing. A crash between the two commits leaves the
+ * messages both in bronze and in the quarantine: the next replay sends them again, the MERGE finds
+ * their keys and inserts nothing (they count as already in bronze), and they are removed then.
+ * Records that fail validation now stay in the quarantine untouched, with their original reason.
+ * Removed rather than marked: a mark would be a new column in the quarantine's schema, which
+ * every writer of the quarantine shares, and a message that is in bronze has nothing left to inspect.
  *
- * <p>A quarantine row has no id of its own, so the DELETE matches a replayed row by all its
- * columns (coordinates, raw bytes, reason, {@code ingested_at}); rows that ingestion appends
- * meanwhile are not touched. A replayed record may belong to a day already featurized or trained
- * on: replaying is the operator's decision to let it in.
+ * <p>A quarantine row has no id of its own, so the delete matches a replayed row by all its columns
+ * (coordinates, raw bytes, reason, {@code ingested_at}); rows that ingestion appends meanwhile are
+ * not touched, though such an append can make Delta refuse the delete as a conflict: the replay
+ * then fails after its bronze commit, which is the crash above. A replayed record may belong to a
+ * day already featurized or trained on: replaying is the operator's decision to let it in.
  */
 public final class QuarantineReplay {
 

@@ -58,7 +58,7 @@ public final class QuarantineUserMatch {
     }
     String token = tokenPattern(userId);
     Column value = col("raw_value").cast(DataTypes.StringType);
-    // json_object_keys is null for anything that is not one well-formed JSON object.
+    // json_object_keys is null unless the value is a JSON object, well-formed up to its closing brace.
     Column parsesAsObject = expr("json_object_keys(CAST(raw_value AS STRING))").isNotNull();
     Column fieldNamesUser = USER_FIELDS.stream()
         .map(field -> coalesce(get_json_object(value, "$." + field).rlike(token), lit(false)))

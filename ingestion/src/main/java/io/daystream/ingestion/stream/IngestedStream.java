@@ -37,7 +37,8 @@ public enum IngestedStream {
       "created_at",
       // Bodies (Reddit self-posts) carry the HTML; titles are plain.
       Optional.of("body"),
-      List.of("score", "comment_count")),
+      // A Reddit score is upvotes minus downvotes: negative for downvoted posts, so not a count.
+      List.of("comment_count")),
   PRICES(
       "prices",
       TopicNames::prices,

@@ -3,10 +3,12 @@ package io.daystream.ingestion.backfill;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.when;
 
 import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.lake.Lake;
@@ -160,7 +162,8 @@ public final class FileBackfill {
             element_at(fields, 3).cast("binary").as("value"),
             element_at(fileNames, element_at(fields, 1).cast("int").plus(1)).as("topic"),
             lit(null).cast("int").as("partition"),
-            element_at(fields, 2).cast("long").as("offset"));
+            // Empty for a record from no file; never cast, so an ANSI session cannot fail on it.
+            when(length(element_at(fields, 2)).gt(0), element_at(fields, 2).cast("long")).as("offset"));
     BronzeTable table = new BronzeTable(stream, lake.path(stream.table()));
     // One pass over the file: parsed, checked and in bronze form, kept for the three reads below.
     Dataset<Row> checked = table.withBronzeRecords(

@@ -27,6 +27,11 @@ public final class Lake {
     return join(settings.models(), modelVersion);
   }
 
+  /** Where a fitted feature model (a text pipeline, a topic model) of one version is saved. */
+  public String featureModelPath(String name, String version) {
+    return join(join(settings.models(), "features"), name + "/" + version);
+  }
+
   public String reportsRoot() {
     return settings.reports();
   }

@@ -9,6 +9,15 @@ public enum LakeTable {
   PRICES("bronze/prices"),
   QUARANTINE("bronze/quarantine"),
   INGESTION_METRICS("ops/ingestion_metrics"),
+  // Silver: per-item and per-day materializations that gold features are built from.
+  TWEET_TEXT("silver/tweet_text"),
+  NEWS_TEXT("silver/news_text"),
+  ENGAGEMENT_AGGREGATES("silver/engagement_aggregates"),
+  // Gold: one row per training example, its features and labels, partitioned by day.
+  ENGAGEMENT_EXAMPLES("gold/engagement_examples"),
+  MARKET_EXAMPLES("gold/market_examples"),
+  // Which feature days are materialized, from which inputs, with which feature-set version.
+  FEATURE_DAYS("ops/feature_days"),
   // Registry: every trained model version and who served when.
   MODEL_REGISTRY("registry/models"),
   PROMOTIONS("registry/promotions"),

@@ -56,11 +56,18 @@ public final class FuzzCorpus {
 
   private void fieldMutations(Instant now, int maxTextLength) {
     for (FieldSpec field : shape.fields()) {
-      JsonFields base = shape.validRecord(random, label());
-      for (FieldMutations.Mutation mutation : FieldMutations.of(field, base, random, now, maxTextLength)) {
+      JsonFields shared = shape.validRecord(random, label());
+      List<FieldMutations.Mutation> mutations = FieldMutations.of(field, shared, random, now, maxTextLength);
+      for (int i = 0; i < mutations.size(); i++) {
         String label = label();
-        JsonFields members = base.copy();
-        if (!field.name().equals(shape.labelField())) {
+        JsonFields members = shared.copy();
+        FieldMutations.Mutation mutation = mutations.get(i);
+        if (field.name().equals(shape.labelField())) {
+          // The label field's mutations start from the message's own label, so a copy that lands
+          // can be told by it.
+          members = shape.validRecord(random, label);
+          mutation = FieldMutations.of(field, members, random, now, maxTextLength).get(i);
+        } else {
           // Each message its own natural key: the mutations of one field share a base record.
           members.put(shape.labelField(), FieldMutations.quote(shape.labelValue(label)));
         }

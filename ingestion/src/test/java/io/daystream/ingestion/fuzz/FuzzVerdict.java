@@ -74,8 +74,8 @@ public final class FuzzVerdict {
     List<String> keyColumns = shape.stream().keyColumns();
     Map<List<Object>, List<Map<String, Object>>> bronzeByKey = bronze.stream()
         .collect(Collectors.groupingBy(row -> naturalKey(row, keyColumns), LinkedHashMap::new, Collectors.toList()));
-    Map<Object, Map<String, Object>> bronzeByLabel = new HashMap<>();
-    bronze.forEach(row -> bronzeByLabel.put(row.get(shape.labelField()), row));
+    java.util.Set<String> landedLabels = new java.util.HashSet<>();
+    bronze.forEach(row -> landedLabels.add(labelOf(row)));
     Map<String, List<QuarantineRow>> quarantinedByKey = quarantine.stream()
         .collect(Collectors.groupingBy(row -> String.valueOf(row.key())));
     Map<String, FuzzMessage> byLabel = new HashMap<>();
@@ -122,7 +122,7 @@ public final class FuzzVerdict {
       if (message.expected().lands()) {
         judgeLanding(message, bronzeByKey.get(naturalKey(message.record(), keyColumns)), rows);
       } else {
-        judgeQuarantined(message, rows, bronzeByLabel.containsKey(shape.labelValue(message.label())));
+        judgeQuarantined(message, rows, landedLabels.contains(message.label()));
       }
     }
   }
@@ -204,9 +204,12 @@ public final class FuzzVerdict {
         message == null ? null : message.field(), expected, observed, example));
   }
 
+  /** The label the row's label field carries (also inside a mutated value), or "". */
   private String labelOf(Map<String, Object> row) {
     Object value = row.get(shape.labelField());
-    return value == null ? "" : value.toString().toLowerCase();
+    java.util.regex.Matcher label = java.util.regex.Pattern.compile(shape.labelPrefix() + "\\d{5}")
+        .matcher(value == null ? "" : value.toString().toLowerCase());
+    return label.find() ? label.group() : "";
   }
 
   private static List<Object> naturalKey(Map<String, Object> record, List<String> keyColumns) {

@@ -103,11 +103,27 @@ class StreamFuzzIT {
     }
     log("sent " + sent.values().stream().mapToInt(List::size).sum() + " messages");
 
+    // One job per stream, all running at once: one query's failure leaves the others running.
+    Map<IngestedStream, IngestionJob> jobs = new LinkedHashMap<>();
+    Map<IngestedStream, Optional<String>> failures = new LinkedHashMap<>();
+    try {
+      for (IngestedStream stream : IngestedStream.values()) {
+        IngestionJob job = new IngestionJob(spark, config, kafka.bootstrapServers(), List.of(stream), Optional.empty());
+        jobs.put(stream, job);
+        job.start(); // one after the other: the first creates the tables they share
+      }
+      jobs.forEach((stream, job) -> {
+        failures.put(stream, awaitIdle(job));
+        log("ingested " + stream.streamName() + failures.get(stream).map(f -> ", query failed").orElse(""));
+      });
+    } finally {
+      jobs.values().forEach(IngestionJob::close);
+    }
+
     StringBuilder report = new StringBuilder();
     boolean clean = true;
     for (IngestedStream stream : IngestedStream.values()) {
-      Optional<String> failure = runUntilIdle(stream);
-      log("ingested " + stream.streamName() + failure.map(f -> ", query failed").orElse(""));
+      Optional<String> failure = failures.get(stream);
       StreamShape shape = new StreamShape(stream);
       FuzzVerdict verdict = FuzzVerdict.judge(shape, sent.get(stream), bronze(shape), quarantine(stream), failure);
       report.append(verdict.report());
@@ -121,11 +137,9 @@ class StreamFuzzIT {
     System.out.printf("[StreamFuzzIT %3ds] %s%n", (System.nanoTime() - STARTED) / 1_000_000_000, what);
   }
 
-  /** Runs the stream's query until it has read everything; the failure, if it failed. */
-  private static Optional<String> runUntilIdle(IngestedStream stream) {
-    try (IngestionJob job = new IngestionJob(spark, config, kafka.bootstrapServers(), List.of(stream),
-        Optional.empty())) {
-      job.start();
+  /** Waits until the job's query has read everything; the root cause, if it failed. */
+  private static Optional<String> awaitIdle(IngestionJob job) {
+    try {
       job.awaitTermination();
       return Optional.empty();
     } catch (IllegalStateException e) {

@@ -27,7 +27,7 @@ public final class FuzzVerdict {
 
     /** The expectation or observation with this message's field name as X, so that fields group. */
     String general(String text) {
-      return field == null ? text : text.replace(field, "X");
+      return field == null ? text : text.replaceAll("\\b" + java.util.regex.Pattern.quote(field) + "\\b", "X");
     }
   }
 

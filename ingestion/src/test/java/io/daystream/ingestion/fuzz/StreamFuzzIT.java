@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StreamFuzzIT {
 
   private static final long SEED = 20_240_611L;
-  private static final int MESSAGES_PER_STREAM = 1_500;
+  private static final int MESSAGES_PER_STREAM = 1_200;
   private static final int ROUNDS = 2;
   private static final int MAX_TEXT = 2_000;
   private static final int PARTITIONS = 3;

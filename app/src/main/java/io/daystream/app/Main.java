@@ -1,10 +1,14 @@
 package io.daystream.app;
 
+import io.daystream.app.cli.CommonOptions;
 import io.daystream.app.cli.DaystreamCommand;
 import io.daystream.app.cli.ExitCodes;
+import io.daystream.app.log.JobLog;
 import io.daystream.core.config.InvalidConfigException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bin/daystream}: one entry point for every job. */
 public final class Main {
@@ -16,7 +20,11 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Runs one command line; returns the exit code (0 ok, 1 failure, 2 bad usage or input). */
+  /**
+   * Runs one command line; returns the exit code (0 ok, 1 failure, 2 bad usage or input). A failure
+   * prints one line on {@code err} with its cause and the log file that holds the stack trace;
+   * {@code --verbose} prints the stack trace as well.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new DaystreamCommand());
     cli.setOut(out);
@@ -27,19 +35,36 @@ public final class Main {
       return ExitCodes.USAGE;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      Optional<CommonOptions> common = commonOptionsOf(commandLine);
+      Optional<JobLog> log = common.flatMap(CommonOptions::log);
+      log.ifPresent(l -> l.recordFailure(qualifiedName(commandLine), e));
+      int code;
       if (e instanceof InvalidConfigException) {
         err.println("daystream: invalid configuration: " + e.getMessage());
-        return ExitCodes.USAGE;
-      }
-      if (e instanceof IllegalArgumentException) {
+        code = ExitCodes.USAGE;
+      } else if (e instanceof IllegalArgumentException) {
         err.println("daystream: " + e.getMessage());
-        return ExitCodes.USAGE;
+        code = ExitCodes.USAGE;
+      } else {
+        String where = log.map(l -> "full log: " + l.file()).orElse("run with --verbose for the stack trace");
+        err.println("daystream: " + commandLine.getCommandName() + " failed: " + FailureSummary.of(e) + " (" + where + ")");
+        code = ExitCodes.FAILURE;
       }
-      err.println("daystream: " + commandLine.getCommandName() + " failed: " + e);
-      e.printStackTrace(err);
-      return ExitCodes.FAILURE;
+      if (common.map(CommonOptions::verbose).orElse(false)) {
+        e.printStackTrace(err);
+      }
+      return code;
     });
     return cli.execute(args);
+  }
+
+  /** The shared options of the command that failed, when it has them. */
+  private static Optional<CommonOptions> commonOptionsOf(CommandLine commandLine) {
+    return commandLine.getCommandSpec().mixins().values().stream()
+        .map(CommandSpec::userObject)
+        .filter(CommonOptions.class::isInstance)
+        .map(CommonOptions.class::cast)
+        .findFirst();
   }
 
   private static String qualifiedName(CommandLine commandLine) {

@@ -1,28 +1,50 @@
 package io.daystream.app.cli;
 
+import io.daystream.app.log.JobLog;
 import io.daystream.core.config.ConfigLoader;
 import io.daystream.core.config.DaystreamConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Options every job shares: where its configuration comes from and where it writes. */
+/** Options every job shares: where its configuration comes from, where it writes, how much it says. */
 public final class CommonOptions {
 
   @Option(names = "--conf", paramLabel = "FILE", description = "HOCON file overriding reference.conf.")
   private Path conf;
 
   @Option(names = "--home", paramLabel = "DIR",
-      description = "Root of the lake, checkpoints, models and reports (default ./daystream-home).")
+      description = "Root of the lake, checkpoints, models, reports and logs (default ./daystream-home).")
   private Path home;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "Override one key, e.g. --set training.windows=[3,7] (repeatable).")
   private List<String> overrides = new ArrayList<>();
 
-  /** Reads and checks the configuration; fails before anything starts when a value is wrong. */
+  @Option(names = "--verbose",
+      description = "Print stack traces on the console too; they are always in <home>/logs/daystream.log.")
+  private boolean verbose;
+
+  private JobLog log;
+
+  /**
+   * Reads and checks the configuration, then starts the job's log under its home; fails before
+   * anything starts (and before any folder is made) when a value is wrong.
+   */
   public DaystreamConfig load() {
-    return ConfigLoader.load(conf, home, overrides);
+    DaystreamConfig config = ConfigLoader.load(conf, home, overrides);
+    log = JobLog.open(config.home(), verbose);
+    return config;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /** The job's log once {@link #load()} has opened it. */
+  public Optional<JobLog> log() {
+    return Optional.ofNullable(log);
   }
 }

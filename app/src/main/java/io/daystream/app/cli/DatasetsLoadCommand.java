@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.daystream.app.load.DatasetFormat;
 import io.daystream.app.runtime.DaystreamRuntime;
 import io.daystream.core.config.DaystreamConfig;
+import io.daystream.datasets.load.prices.MissingPriceColumnException;
+import io.daystream.datasets.load.prices.MissingSymbolColumnException;
+import io.daystream.datasets.load.prices.SymbolColumnUnknownException;
 import io.daystream.ingestion.backfill.BackfillResult;
 import io.daystream.ingestion.backfill.FileBackfill;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,6 +48,11 @@ public final class DatasetsLoadCommand implements Callable<Integer> {
       description = "ohlcv only: the symbol of a file without a symbol column (default: from the file name).")
   private String symbol;
 
+  @Option(names = "--symbol-col", paramLabel = "NAME",
+      description = "ohlcv only: the header of the column that holds the symbol, when the loader does not "
+          + "recognize it by its name or content.")
+  private String symbolColumn;
+
   @Option(names = "--json", description = "Print one JSON object instead of a sentence.")
   private boolean json;
 
@@ -53,22 +62,40 @@ public final class DatasetsLoadCommand implements Callable<Integer> {
     if (!Files.exists(path)) {
       throw new IllegalArgumentException("no such file or folder: " + path);
     }
+    if (symbol != null && symbolColumn != null) {
+      throw new IllegalArgumentException("give --symbol or --symbol-col, not both");
+    }
+    DatasetFormat.SymbolSource symbols =
+        new DatasetFormat.SymbolSource(Optional.ofNullable(symbol), Optional.ofNullable(symbolColumn));
     DaystreamConfig config = common.load();
     BackfillResult result;
     try (DaystreamRuntime runtime = new DaystreamRuntime(config)) {
-      result = datasetFormat.loadInto(new FileBackfill(runtime.spark(), config), path, Optional.ofNullable(symbol));
+      result = datasetFormat.loadInto(new FileBackfill(runtime.spark(), config), path, symbols);
+    } catch (MissingPriceColumnException | MissingSymbolColumnException | SymbolColumnUnknownException e) {
+      // The file cannot be read as given; the message says what to pass.
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    if (result.manyDuplicates()) {
+      spec.commandLine().getErr().printf(Locale.ROOT,
+          "warning: %d of %d rows (%.1f %%) were dropped as duplicates of an earlier row with the same key;"
+              + " check that the file's key columns (for ohlcv: symbol and date) were read as meant%n",
+          result.duplicates(), result.sourceRows(), 100 * result.duplicateShare());
     }
     if (json) {
       ObjectNode node = JSON.createObjectNode()
           .put("format", result.format())
           .put("rows", result.rows())
           .put("quarantined", result.quarantined())
+          .put("skipped", result.skipped())
+          .put("duplicates", result.duplicates())
+          .put("source_rows", result.sourceRows())
           .put("first_date", result.firstDate().map(Object::toString).orElse(null))
           .put("last_date", result.lastDate().map(Object::toString).orElse(null));
       spec.commandLine().getOut().println(node);
     } else {
-      spec.commandLine().getOut().printf("%s: %d rows written, %d quarantined, %d skipped, events %s .. %s%n",
-          result.format(), result.rows(), result.quarantined(), result.skipped(),
+      spec.commandLine().getOut().printf(
+          "%s: %d rows written, %d quarantined, %d skipped (%d duplicates), events %s .. %s%n",
+          result.format(), result.rows(), result.quarantined(), result.skipped(), result.duplicates(),
           result.firstDate().map(Object::toString).orElse("-"), result.lastDate().map(Object::toString).orElse("-"));
     }
     return ExitCodes.OK;

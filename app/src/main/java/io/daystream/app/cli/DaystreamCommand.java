@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     version = "daystream 0.1.0",
     description = "Keeps recommendation models fresh: ingest, retrain daily over several windows, "
         + "evaluate by RCE, promote, score.",
-    subcommands = {DemoCommand.class, EvaluateCommand.class, DatasetsCommand.class, IngestCommand.class, MaintainCommand.class})
+    subcommands = {DemoCommand.class, EvaluateCommand.class, DatasetsCommand.class, IngestCommand.class, MaintainCommand.class,
+        QuarantineCommand.class})
 public final class DaystreamCommand implements Runnable {
 
   @Spec

@@ -4,10 +4,15 @@ import io.daystream.app.runtime.DaystreamRuntime;
 import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
+import io.daystream.ingestion.maintenance.ForgottenUser;
 import io.daystream.ingestion.maintenance.LakeMaintenance;
+import io.daystream.training.registry.ModelRegistry;
+import io.daystream.training.registry.ModelVersion;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Spec;
     name = "maintain",
     mixinStandardHelpOptions = true,
     description = "Compacts small files (OPTIMIZE) and vacuums files older than ingestion.vacuum-retention-hours in "
-        + "every table; with --forget-user, first deletes one user's rows from every table that holds users.")
+        + "every table; with --forget-user, first deletes one user's rows from every table that holds users and "
+        + "the quarantined messages that name them, and lists the model versions trained on days that held them.")
 public final class MaintainCommand implements Callable<Integer> {
 
   @Spec
@@ -29,7 +35,8 @@ public final class MaintainCommand implements Callable<Integer> {
   @Mixin
   private CommonOptions common;
 
-  @Option(names = "--forget-user", paramLabel = "ID", description = "Delete this user's tweets, engagements and scores.")
+  @Option(names = "--forget-user", paramLabel = "ID", description = "Delete this user's tweets, engagements, scores, "
+      + "top-N rows and quarantined messages; list the model versions trained on their days.")
   private String forgetUser;
 
   @Option(names = "--no-optimize", description = "Skip the compaction.")
@@ -44,10 +51,10 @@ public final class MaintainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<LakeTable> tables = Arrays.asList(LakeTable.values());
     try (DaystreamRuntime runtime = new DaystreamRuntime(config)) {
-      LakeMaintenance maintenance = new LakeMaintenance(runtime.spark(), new Lake(config.lake()));
+      Lake lake = new Lake(config.lake());
+      LakeMaintenance maintenance = new LakeMaintenance(runtime.spark(), lake);
       if (forgetUser != null) {
-        maintenance.forgetUser(forgetUser).forEach((table, rows) ->
-            out.printf("forget %s: %d rows deleted from %s%n", forgetUser, rows, table.folder()));
+        forget(maintenance, new ModelRegistry(runtime.spark(), lake.path(LakeTable.MODEL_REGISTRY)), out);
       }
       if (!skipOptimize) {
         maintenance.optimize(tables).forEach((table, files) ->
@@ -59,5 +66,27 @@ public final class MaintainCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Deletes the user's rows, then lists the model versions that learnt from them: those trained
+   * on a day that held the user's rows. They stay registered; retraining or retiring them is the
+   * operator's call.
+   */
+  private void forget(LakeMaintenance maintenance, ModelRegistry registry, PrintWriter out) {
+    ForgottenUser forgotten = maintenance.forgetUser(forgetUser);
+    forgotten.deletedRows().forEach((table, rows) ->
+        out.printf("forget %s: %d rows deleted from %s%n", forgetUser, rows, table.folder()));
+    SortedSet<LocalDate> days = forgotten.eventDays();
+    out.printf("forget %s: bronze rows on %d days%s%n", forgetUser, days.size(),
+        days.isEmpty() ? "" : ", " + days.first() + " to " + days.last());
+    List<ModelVersion> versions = registry.trainedOnAnyOf(days);
+    out.printf("forget %s: %d model versions trained on those days (retrain or retire them)%n",
+        forgetUser, versions.size());
+    for (ModelVersion version : versions) {
+      long learnt = days.stream().filter(version::trainedOn).count();
+      out.printf("forget %s: model %s trained on %s to %s, %d of those days%n", forgetUser, version.version(),
+          version.trainFirstDay(), version.trainLastDay(), learnt);
+    }
   }
 }

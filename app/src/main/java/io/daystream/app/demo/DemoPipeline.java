@@ -51,8 +51,8 @@ public final class DemoPipeline {
   public DemoSummary run() {
     DaystreamConfig config = runtime.config();
     DemoSettings demo = config.demo();
+    KafkaEndpoint kafka = runtime.kafka(); // first: an unreachable cluster fails before Spark starts
     SparkSession spark = runtime.spark();
-    KafkaEndpoint kafka = runtime.kafka();
     Lake lake = new Lake(config.lake());
     String tweetsTopic = config.kafka().topics().tweets();
     String engagementsTopic = config.kafka().topics().engagements();

@@ -40,6 +40,16 @@ class DatasetsLoadCommandTest {
     assertEquals(1, result.err.strip().lines().count(), "one line: " + result.err);
   }
 
+  @Test
+  void symbolAndSymbolColumnExcludeEachOther() throws Exception {
+    Path file = home.resolve("prices.csv");
+    java.nio.file.Files.writeString(file, "Date,Open,High,Low,Close,Volume\n");
+    Result result = run("datasets", "load", "--home", home.toString(), "--format", "ohlcv", "--path", file.toString(),
+        "--symbol", "X", "--symbol-col", "Instrument");
+    assertEquals(ExitCodes.USAGE, result.code);
+    assertTrue(result.err.contains("give --symbol or --symbol-col, not both"), result.err);
+  }
+
   private record Result(int code, String out, String err) {}
 
   private static Result run(String... args) {

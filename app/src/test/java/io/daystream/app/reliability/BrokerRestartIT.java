@@ -41,7 +41,8 @@ class BrokerRestartIT {
   void continuousIngestionOutlivesABrokerRestartWithNothingLostOrTwice() {
     DaystreamConfig config = ConfigLoader.defaultsWithHome(home, "spark.master=local[2]");
     Lake lake = new Lake(config.lake());
-    assertTrue(ReliabilityFeed.staysWithin(config.ingestion().lateDataWatermark()), "no good record can be late");
+    assertTrue(ReliabilityFeed.staysWithin(config.ingestion().lateDataWatermark().tweets())
+        && ReliabilityFeed.staysWithin(config.ingestion().lateDataWatermark().engagements()), "no good record can be late");
     ReliabilityFeed feed = new ReliabilityFeed(SEED, MESSAGES,
         Map.of(IngestedStream.ENGAGEMENTS, 0.7, IngestedStream.TWEETS, 0.3));
     QueryCheckpoint engagements = new QueryCheckpoint(Path.of(lake.checkpoint("ingest-engagements")));

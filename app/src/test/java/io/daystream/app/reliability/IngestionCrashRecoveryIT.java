@@ -70,7 +70,8 @@ class IngestionCrashRecoveryIT {
   void ingestionKilledMidBatchAndRestartedLeavesExactTables() {
     DaystreamConfig config = ConfigLoader.defaultsWithHome(home, "spark.master=local[2]");
     Lake lake = new Lake(config.lake());
-    assertTrue(ReliabilityFeed.staysWithin(config.ingestion().lateDataWatermark()), "no good record can be late");
+    assertTrue(ReliabilityFeed.staysWithin(config.ingestion().lateDataWatermark().tweets())
+        && ReliabilityFeed.staysWithin(config.ingestion().lateDataWatermark().engagements()), "no good record can be late");
     ReliabilityFeed feed = new ReliabilityFeed(SEED, MESSAGES,
         Map.of(IngestedStream.ENGAGEMENTS, 0.7, IngestedStream.TWEETS, 0.3));
 

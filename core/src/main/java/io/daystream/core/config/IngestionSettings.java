@@ -3,17 +3,40 @@ package io.daystream.core.config;
 import java.time.Duration;
 
 /**
- * Limits applied by ingestion's validation, and the lake's upkeep.
+ * Limits applied by ingestion's validation, its event-time watermark, and the lake's upkeep.
  *
- * @param lateDataWatermark how far behind the latest event time a stream has seen a new record may
- *     be and still be accepted
+ * @param lateDataWatermark per stream, how far behind its watermark (the slowest partition's
+ *     latest event time) a new record may be and still be accepted
+ * @param idlePartitionTimeout a partition that delivered nothing for this long, while others
+ *     did, stops holding the watermark back
  */
-public record IngestionSettings(int maxTextLength, Duration lateDataWatermark, int vacuumRetentionHours) {
+public record IngestionSettings(int maxTextLength, LateDataWatermarks lateDataWatermark,
+    Duration idlePartitionTimeout, int vacuumRetentionHours) {
+
+  /** The lateness bound of each stream: event times move differently in each. */
+  public record LateDataWatermarks(Duration tweets, Duration engagements, Duration news, Duration prices) {
+
+    /** @param stream a stream name: tweets, engagements, news or prices */
+    public Duration forStream(String stream) {
+      return switch (stream) {
+        case "tweets" -> tweets;
+        case "engagements" -> engagements;
+        case "news" -> news;
+        case "prices" -> prices;
+        default -> throw new IllegalArgumentException("no late-data watermark for stream '" + stream + "'");
+      };
+    }
+  }
 
   static IngestionSettings from(ConfigReader c) {
     return new IngestionSettings(
         c.intAtLeast("max-text-length", 1),
-        c.positiveDuration("late-data-watermark"),
+        new LateDataWatermarks(
+            c.positiveDuration("late-data-watermark.tweets"),
+            c.positiveDuration("late-data-watermark.engagements"),
+            c.positiveDuration("late-data-watermark.news"),
+            c.positiveDuration("late-data-watermark.prices")),
+        c.positiveDuration("idle-partition-timeout"),
         c.intAtLeast("vacuum-retention-hours", 168));
   }
 }

@@ -32,8 +32,15 @@ public final class KafkaEndpoint implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
+  /**
+   * The configured cluster once it has answered, or a new embedded broker.
+   *
+   * @throws KafkaUnreachableException when the configured cluster does not answer within
+   *     {@code kafka.connect-timeout}
+   */
   public static KafkaEndpoint open(KafkaSettings settings) {
     if (settings.bootstrapServers().isPresent()) {
+      ClusterReachability.check(settings, settings.bootstrapServers().get());
       return new KafkaEndpoint(settings, null, settings.bootstrapServers().get());
     }
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.create(Path.of(settings.embeddedLogDir())).start();

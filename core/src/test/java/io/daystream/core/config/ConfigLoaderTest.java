@@ -54,7 +54,9 @@ class ConfigLoaderTest {
     assertEquals("earliest", config.kafka().startingOffsets());
     assertTrue(config.kafka().failOnDataLoss());
     assertEquals(4, config.spark().shufflePartitions());
-    assertEquals(Duration.ofDays(2), config.ingestion().lateDataWatermark());
+    assertEquals(Duration.ofDays(2), config.ingestion().lateDataWatermark().forStream("tweets"));
+    assertEquals(Duration.ofDays(7), config.ingestion().lateDataWatermark().forStream("prices"));
+    assertEquals(Duration.ofMinutes(5), config.ingestion().idlePartitionTimeout());
   }
 
   @Test
@@ -250,6 +252,10 @@ class ConfigLoaderTest {
       "kafka.starting-offsets=middle       | daystream.kafka.starting-offsets",
       "kafka.partitions=0                  | daystream.kafka.partitions",
       "kafka.fail-on-data-loss=maybe       | daystream.kafka.fail-on-data-loss",
+      "kafka.bootstrap-servers=host        | daystream.kafka.bootstrap-servers",
+      "kafka.bootstrap-servers=h:1,h:0     | daystream.kafka.bootstrap-servers",
+      "kafka.connect-timeout=0s            | daystream.kafka.connect-timeout",
+      "kafka.connect-timeout=soon          | daystream.kafka.connect-timeout",
       "promotion.min-rce=abc               | daystream.promotion.min-rce",
       "promotion.min-rce=NaN               | daystream.promotion.min-rce",
       "promotion.min-rce-gain=101          | daystream.promotion.min-rce-gain",
@@ -266,8 +272,9 @@ class ConfigLoaderTest {
       "scoring.top-n=0                     | daystream.scoring.top-n",
       "features.text-hash-features=8       | daystream.features.text-hash-features",
       "ingestion.max-text-length=0         | daystream.ingestion.max-text-length",
-      "ingestion.late-data-watermark=0s    | daystream.ingestion.late-data-watermark",
-      "ingestion.late-data-watermark=later | daystream.ingestion.late-data-watermark",
+      "ingestion.late-data-watermark.prices=0s     | daystream.ingestion.late-data-watermark.prices",
+      "ingestion.late-data-watermark.tweets=later  | daystream.ingestion.late-data-watermark.tweets",
+      "ingestion.idle-partition-timeout=0s         | daystream.ingestion.idle-partition-timeout",
       "home=                               | daystream.home",
   })
   void invalidValueFailsNamingTheFullKey(String override, String key) {
@@ -289,6 +296,37 @@ class ConfigLoaderTest {
 
     assertTrue(e.getMessage().contains("40"), e.getMessage());
     assertTrue(e.getMessage().contains("12"), e.getMessage());
+  }
+
+  /** HOCON keeps the quotes of a --set value; the Kafka client would fail on them much later. */
+  @Test
+  void quotedBootstrapServersFailNamingTheKeyAndTheValue() {
+    InvalidConfigException e =
+        assertThrows(InvalidConfigException.class, () -> loadWith("kafka.bootstrap-servers=\"host:9092\""));
+
+    assertTrue(e.getMessage().startsWith("daystream.kafka.bootstrap-servers must not be quoted"), e.getMessage());
+    assertTrue(e.getMessage().contains("\"host:9092\""), e.getMessage());
+  }
+
+  @Test
+  void badBootstrapEntryIsNamed() {
+    InvalidConfigException e = assertThrows(InvalidConfigException.class,
+        () -> loadWith("kafka.bootstrap-servers=broker-1:9092,broker-2"));
+
+    assertTrue(e.getMessage().contains("daystream.kafka.bootstrap-servers"), e.getMessage());
+    assertTrue(e.getMessage().contains("'broker-2': missing port"), e.getMessage());
+  }
+
+  @Test
+  void spacesAroundCommasAreDroppedFromBootstrapServers() {
+    assertEquals(Optional.of("broker-1:9092,[::1]:9093"),
+        loadWith("kafka.bootstrap-servers= broker-1:9092 , [::1]:9093 ").kafka().bootstrapServers());
+  }
+
+  @Test
+  void connectTimeoutDefaultsToFifteenSecondsAndCanBeSet() {
+    assertEquals(Duration.ofSeconds(15), loadWith().kafka().connectTimeout());
+    assertEquals(Duration.ofSeconds(2), loadWith("kafka.connect-timeout=2s").kafka().connectTimeout());
   }
 
   @Test

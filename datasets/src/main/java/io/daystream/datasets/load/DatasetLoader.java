@@ -14,8 +14,34 @@ import java.util.function.Consumer;
  */
 public interface DatasetLoader<T> {
 
-  /** What one load did. */
-  record Summary(long records, long rejects, long skipped) {}
+  /**
+   * What one load did. {@code records + rejects + skipped} is the number of data rows (or cells,
+   * for formats with several records per row) read.
+   *
+   * @param duplicates of {@code skipped}, the rows dropped because an earlier row of the same
+   *     load had the same key (e.g. symbol and date); a large share means the key was misread
+   */
+  record Summary(long records, long rejects, long skipped, long duplicates) {
 
-  Summary load(Path path, Consumer<? super T> records, Consumer<? super Reject> rejects) throws IOException;
+    /** A load that drops no row as a duplicate. */
+    public Summary(long records, long rejects, long skipped) {
+      this(records, rejects, skipped, 0);
+    }
+  }
+
+  /** Receives each record with the place in the source where it starts. */
+  @FunctionalInterface
+  interface LocatedRecords<T> {
+    void accept(T record, SourceLine at);
+  }
+
+  /** Loads {@code path}, handing each record over with its file and line. */
+  Summary loadLocated(Path path, LocatedRecords<? super T> records, Consumer<? super Reject> rejects)
+      throws IOException;
+
+  /** As {@link #loadLocated}, for callers that do not need to know where a record came from. */
+  default Summary load(Path path, Consumer<? super T> records, Consumer<? super Reject> rejects)
+      throws IOException {
+    return loadLocated(path, (record, at) -> records.accept(record), rejects);
+  }
 }

@@ -1,16 +1,21 @@
 package io.daystream.ingestion.backfill;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.when;
 
 import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
 import io.daystream.datasets.load.DatasetLoader;
 import io.daystream.datasets.load.Reject;
+import io.daystream.datasets.load.SourceLine;
 import io.daystream.ingestion.quarantine.Quarantine;
 import io.daystream.ingestion.stream.BronzeTable;
 import io.daystream.ingestion.stream.IngestedStream;
@@ -25,10 +30,12 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,10 +43,20 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Loads a file into the lake through the very path Kafka messages take: the loader's records
  * become the JSON messages of their streams, staged as JSON lines, then parsed, validated,
- * cleaned and inserted only when new. Rows the loader cannot read go to the quarantine with
- * their file and line. Loading the same file again writes nothing new.
+ * cleaned and inserted only when new. Rows the loader cannot read, and records that fail
+ * validation, go to the quarantine with the file and the line where their row starts. Loading the
+ * same file again writes nothing new.
+ *
+ * <p>The rows handed to {@link MessageParser#parse} carry the record's source file in
+ * {@code topic} and its line in {@code offset}; the quarantine writes them as {@code file} and
+ * {@code line}. Records from a {@link RecordSource} (e.g. a generator) have no line: their
+ * {@code offset}, and so their quarantined {@code line}, is null, and {@code file} is the source
+ * name.
  */
 public final class FileBackfill {
+
+  /** The line of a record that comes from no file; staged as empty, so its offset is null. */
+  private static final long NO_LINE = -1;
 
   private final SparkSession spark;
   private final DaystreamConfig config;
@@ -56,7 +73,7 @@ public final class FileBackfill {
    */
   public <T> BackfillResult load(String format, DatasetLoader<T> loader, Path path,
       Function<? super T, List<StagedMessage>> toMessages) throws IOException {
-    return load(format, (records, rejects) -> loader.load(path, records, rejects),
+    return loadFrom(format, (records, rejects) -> loader.loadLocated(path, records::accept, rejects),
         path.toAbsolutePath().toString(), txnAppId(format, path), toMessages);
   }
 
@@ -68,15 +85,24 @@ public final class FileBackfill {
    */
   public <T> BackfillResult load(String format, RecordSource<T> recordSource, String sourceName, String writeId,
       Function<? super T, List<StagedMessage>> toMessages) throws IOException {
+    SourceLine unlocated = new SourceLine(sourceName, NO_LINE);
+    return loadFrom(format, (records, rejects) -> recordSource.emit(record -> records.accept(record, unlocated),
+        rejects), sourceName, writeId, toMessages);
+  }
+
+  private <T> BackfillResult loadFrom(String format, LocatedSource<T> recordSource, String sourceName, String writeId,
+      Function<? super T, List<StagedMessage>> toMessages) throws IOException {
     Path staging = Files.createTempDirectory("daystream-backfill-" + format + "-");
     try {
       Map<IngestedStream, BufferedWriter> writers = new EnumMap<>(IngestedStream.class);
+      Map<String, Integer> files = new LinkedHashMap<>();
       List<Reject> rejects = new ArrayList<>();
       DatasetLoader.Summary summary;
       try {
-        summary = recordSource.emit(record -> {
+        summary = recordSource.emit((record, at) -> {
+          int file = files.computeIfAbsent(at.file(), f -> files.size());
           for (StagedMessage message : toMessages.apply(record)) {
-            write(writers, staging, message);
+            write(writers, staging, message, file, at.line());
           }
         }, rejects::add);
       } finally {
@@ -91,14 +117,15 @@ public final class FileBackfill {
       LocalDate first = null;
       LocalDate last = null;
       for (IngestedStream stream : writers.keySet()) {
-        StreamLoad load = loadStream(stream, staging.resolve(stream.streamName() + ".jsonl"), source, quarantine,
-            writeId + "/" + stream.streamName());
+        StreamLoad load = loadStream(stream, staging.resolve(stream.streamName() + ".jsonl"),
+            List.copyOf(files.keySet()), source, quarantine, writeId + "/" + stream.streamName());
         written += load.written();
         quarantined += load.quarantined();
         first = earliest(first, load.firstDate());
         last = latest(last, load.lastDate());
       }
-      return new BackfillResult(format, written, quarantined, summary.skipped(), Optional.ofNullable(first),
+      return new BackfillResult(format, written, quarantined, summary.skipped(), summary.duplicates(),
+          summary.records() + summary.rejects() + summary.skipped(), Optional.ofNullable(first),
           Optional.ofNullable(last));
     } finally {
       deleteRecursively(staging);
@@ -112,17 +139,31 @@ public final class FileBackfill {
         java.util.function.Consumer<? super Reject> rejects) throws IOException;
   }
 
+  /** A record source that knows where each record starts. */
+  @FunctionalInterface
+  private interface LocatedSource<T> {
+    DatasetLoader.Summary emit(DatasetLoader.LocatedRecords<? super T> records,
+        java.util.function.Consumer<? super Reject> rejects) throws IOException;
+  }
+
   private record StreamLoad(long written, long quarantined, LocalDate firstDate, LocalDate lastDate) {}
 
-  private StreamLoad loadStream(IngestedStream stream, Path jsonLines, String source, Quarantine quarantine,
-      String txnAppId) {
-    Dataset<Row> messages = spark.read().text(jsonLines.toString())
+  /**
+   * @param files the source files, by the index each staged line starts with
+   */
+  private StreamLoad loadStream(IngestedStream stream, Path stagedLines, List<String> files, String source,
+      Quarantine quarantine, String txnAppId) {
+    Column fileNames = array(files.stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new));
+    // A staged line is "fileIndex<TAB>line<TAB>json"; the JSON may hold tabs, hence the limit.
+    Column fields = split(col("value"), "\t", 3);
+    Dataset<Row> messages = spark.read().text(stagedLines.toString())
         .select(
             lit(null).cast("binary").as("key"),
-            col("value").cast("binary").as("value"),
-            lit(source).as("topic"),
+            element_at(fields, 3).cast("binary").as("value"),
+            element_at(fileNames, element_at(fields, 1).cast("int").plus(1)).as("topic"),
             lit(null).cast("int").as("partition"),
-            monotonically_increasing_id().as("offset"));
+            // Empty for a record from no file; never cast, so an ANSI session cannot fail on it.
+            when(length(element_at(fields, 2)).gt(0), element_at(fields, 2).cast("long")).as("offset"));
     BronzeTable table = new BronzeTable(stream, lake.path(stream.table()));
     // One pass over the file: parsed, checked and in bronze form, kept for the three reads below.
     Dataset<Row> checked = table.withBronzeRecords(
@@ -147,7 +188,8 @@ public final class FileBackfill {
     }
   }
 
-  private static void write(Map<IngestedStream, BufferedWriter> writers, Path staging, StagedMessage message) {
+  private static void write(Map<IngestedStream, BufferedWriter> writers, Path staging, StagedMessage message,
+      int file, long line) {
     try {
       BufferedWriter writer = writers.get(message.stream());
       if (writer == null) {
@@ -156,6 +198,12 @@ public final class FileBackfill {
         writers.put(message.stream(), writer);
       }
       // Jackson escapes newlines inside strings, so one message is one line.
+      writer.write(Integer.toString(file));
+      writer.write('\t');
+      if (line != NO_LINE) {
+        writer.write(Long.toString(line));
+      }
+      writer.write('\t');
       writer.write(message.json());
       writer.newLine();
     } catch (IOException e) {

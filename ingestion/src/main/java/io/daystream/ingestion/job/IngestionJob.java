@@ -61,7 +61,9 @@ public final class IngestionJob implements AutoCloseable {
       String queryName = "ingest-" + stream.streamName();
       BronzeTable table = new BronzeTable(stream, lake.path(stream.table()));
       table.createIfMissing(spark);
-      EventTimeWatermark watermark = new EventTimeWatermark(queryName, config.ingestion().lateDataWatermark(), metrics);
+      EventTimeWatermark watermark = new EventTimeWatermark(queryName,
+          config.ingestion().lateDataWatermark().forStream(stream.streamName()),
+          config.ingestion().idlePartitionTimeout(), metrics);
       BronzeBatchWriter writer = new BronzeBatchWriter(queryName, stream, table, quarantine, metrics, watermark,
           config.ingestion().maxTextLength());
       try {

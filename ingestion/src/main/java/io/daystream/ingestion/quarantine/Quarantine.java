@@ -1,5 +1,6 @@
 package io.daystream.ingestion.quarantine;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
@@ -90,7 +91,11 @@ public final class Quarantine {
     return rejects.size();
   }
 
-  /** Appends file records that failed validation (columns value, offset, reason). */
+  /**
+   * Appends file records that failed validation (columns value, topic, offset, reason): a row's
+   * {@code topic} is written as its {@code file} ({@code file} when the topic is null) and its
+   * {@code offset} as its {@code line}, the line of the source file where the record starts.
+   */
   public void appendFileMessageRejects(Dataset<Row> rejected, String stream, String file, String txnAppId) {
     createIfMissing(rejected.sparkSession());
     rejected.select(
@@ -99,8 +104,8 @@ public final class Quarantine {
             lit(null).cast(DataTypes.StringType).as("topic"),
             lit(null).cast(DataTypes.IntegerType).as("partition"),
             lit(null).cast(DataTypes.LongType).as("offset"),
-            lit(file).as("file"),
-            lit(null).cast(DataTypes.LongType).as("line"),
+            coalesce(col("topic"), lit(file)).as("file"),
+            col("offset").cast(DataTypes.LongType).as("line"),
             lit(null).cast(DataTypes.BinaryType).as("raw_key"),
             col("value").as("raw_value"),
             col("reason"),

@@ -6,6 +6,7 @@ import io.daystream.ingestion.quarantine.Quarantine;
 import io.daystream.ingestion.watermark.EventTimeWatermark;
 import io.daystream.ingestion.watermark.LateRecords;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -83,8 +84,9 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
           lateBefore.map(time -> LocalDate.ofInstant(time.toInstant(), ZoneOffset.UTC)));
     }
     long durationMs = (System.nanoTime() - started) / 1_000_000;
+    Instant finishedAt = Instant.now();
     metrics.record(kafkaRows.sparkSession(), new IngestionMetrics.Batch(queryName, stream.streamName(), batchId,
-        counts.input(), written, quarantined, durationMs, counts.latestEventTime()));
-    watermark.advance(batchId, counts.latestEventTime());
+        counts.input(), written, quarantined, durationMs, counts.latestEventTimeByPartition(), finishedAt));
+    watermark.advance(batchId, counts.latestEventTimeByPartition(), finishedAt);
   }
 }

@@ -18,6 +18,7 @@ public enum IngestedStream {
       List.of("tweet_id"),
       "created_at",
       Optional.of("text"),
+      List.of("text"),
       List.of("like_count", "reply_count", "retweet_count", "quote_count")),
   ENGAGEMENTS(
       "engagements",
@@ -27,6 +28,7 @@ public enum IngestedStream {
       List.of("engaging_user_id", "tweet_id"),
       "impression_at",
       Optional.empty(),
+      List.of(),
       List.of("author_follower_count", "author_following_count", "user_follower_count", "user_following_count")),
   NEWS(
       "news",
@@ -37,7 +39,9 @@ public enum IngestedStream {
       "created_at",
       // Bodies (Reddit self-posts) carry the HTML; titles are plain.
       Optional.of("body"),
-      List.of("score", "comment_count")),
+      List.of("title", "body"),
+      // A Reddit score is upvotes minus downvotes: negative for downvoted posts, not a count.
+      List.of("comment_count")),
   PRICES(
       "prices",
       TopicNames::prices,
@@ -46,6 +50,7 @@ public enum IngestedStream {
       List.of("symbol", "trading_date"),
       "trading_date",
       Optional.empty(),
+      List.of(),
       List.of("volume"));
 
   private final String streamName;
@@ -55,6 +60,7 @@ public enum IngestedStream {
   private final List<String> keyColumns;
   private final String eventTimeColumn;
   private final Optional<String> textColumn;
+  private final List<String> freeTextColumns;
   private final List<String> countColumns;
 
   IngestedStream(
@@ -65,6 +71,7 @@ public enum IngestedStream {
       List<String> keyColumns,
       String eventTimeColumn,
       Optional<String> textColumn,
+      List<String> freeTextColumns,
       List<String> countColumns) {
     this.streamName = streamName;
     this.topicOf = topicOf;
@@ -73,6 +80,7 @@ public enum IngestedStream {
     this.keyColumns = keyColumns;
     this.eventTimeColumn = eventTimeColumn;
     this.textColumn = textColumn;
+    this.freeTextColumns = freeTextColumns;
     this.countColumns = countColumns;
   }
 
@@ -108,7 +116,15 @@ public enum IngestedStream {
     return textColumn;
   }
 
-  /** Counts that can never be negative. */
+  /**
+   * Columns of prose a person wrote, which may hold any character and are bounded by the
+   * configured text length; every other string is an id or code (no control characters).
+   */
+  public List<String> freeTextColumns() {
+    return freeTextColumns;
+  }
+
+  /** True counts, which can never be negative. */
   public List<String> countColumns() {
     return countColumns;
   }

@@ -1,14 +1,22 @@
 package io.daystream.ingestion.stream;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
 
 import io.daystream.core.lake.TableCreation;
+import io.daystream.ingestion.watermark.PartitionProgress;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -32,16 +40,30 @@ public final class IngestionMetrics {
       .add("duration_ms", DataTypes.LongType, false)
       .add("finished_at", DataTypes.TimestampType, false)
       // Latest event time among the batch's valid records: what the watermark advances by.
-      .add("max_event_time", DataTypes.TimestampType, true);
+      .add("max_event_time", DataTypes.TimestampType, true)
+      // The same per Kafka partition (partitions with valid records only): the watermark is the
+      // slowest partition's.
+      .add("partition_event_times", DataTypes.createMapType(DataTypes.IntegerType, DataTypes.TimestampType), true);
+
+  /** Stands for all partitions of batches recorded before partitions were. */
+  private static final int UNRECORDED_PARTITION = -1;
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestionMetrics.class);
 
-  /** What one batch did. */
+  /**
+   * What one batch did.
+   *
+   * @param latestEventTimeByPartition the latest valid event time each Kafka partition delivered
+   */
   public record Batch(String query, String stream, long batchId, long inputRows, long writtenRows,
-      long quarantinedRows, long durationMs, Optional<Instant> maxEventTime) {
+      long quarantinedRows, long durationMs, Map<Integer, Instant> latestEventTimeByPartition, Instant finishedAt) {
 
     public long duplicatesDropped() {
       return inputRows - quarantinedRows - writtenRows;
+    }
+
+    public Optional<Instant> maxEventTime() {
+      return latestEventTimeByPartition.values().stream().max(Instant::compareTo);
     }
   }
 
@@ -64,28 +86,52 @@ public final class IngestionMetrics {
     createIfMissing(spark);
     spark.createDataFrame(List.of(RowFactory.create(batch.query(), batch.stream(), batch.batchId(),
                 batch.inputRows(), batch.writtenRows(), batch.quarantinedRows(), batch.duplicatesDropped(),
-                batch.durationMs(), Timestamp.from(Instant.now()),
-                batch.maxEventTime().map(Timestamp::from).orElse(null))), SCHEMA)
+                batch.durationMs(), Timestamp.from(batch.finishedAt()),
+                batch.maxEventTime().map(Timestamp::from).orElse(null),
+                timestamps(batch.latestEventTimeByPartition()))), SCHEMA)
         .write()
         .format("delta")
         .mode("append")
-        // Tables written before max_event_time existed gain the column.
+        // Tables written before max_event_time or partition_event_times existed gain the column.
         .option("mergeSchema", "true")
         .option("txnAppId", batch.query() + "/metrics")
         .option("txnVersion", batch.batchId())
         .save(path);
   }
 
-  /** The latest event time that batches before {@code batchId} of a query ingested. */
-  public Optional<Instant> latestEventTimeBefore(SparkSession spark, String query, long batchId) {
+  /**
+   * Each partition's latest event time and last delivery over the batches before {@code batchId}
+   * of a query. Rows written before partitions were recorded count as one partition, so a lake
+   * from an earlier version keeps its watermark.
+   */
+  public PartitionProgress partitionProgressBefore(SparkSession spark, String query, long batchId) {
     createIfMissing(spark);
     Dataset<Row> table = spark.read().format("delta").load(path);
-    if (!Arrays.asList(table.columns()).contains("max_event_time")) {
-      return Optional.empty();
+    List<String> columns = Arrays.asList(table.columns());
+    if (!columns.contains("max_event_time")) {
+      return PartitionProgress.NONE;
     }
-    Row latest = table.where(col("query").equalTo(query).and(col("batch_id").lt(batchId)))
-        .agg(max("max_event_time"))
-        .first();
-    return latest.isNullAt(0) ? Optional.empty() : Optional.of(latest.getTimestamp(0).toInstant());
+    Dataset<Row> earlier = table.where(col("query").equalTo(query).and(col("batch_id").lt(batchId)));
+    Column byPartition = columns.contains("partition_event_times")
+        ? when(col("partition_event_times").isNotNull(), col("partition_event_times"))
+            .otherwise(when(col("max_event_time").isNotNull(),
+                map(lit(UNRECORDED_PARTITION), col("max_event_time"))))
+        : when(col("max_event_time").isNotNull(), map(lit(UNRECORDED_PARTITION), col("max_event_time")));
+    List<Row> rows = earlier.select(explode(byPartition).as(new String[] {"partition", "event_time"}), col("finished_at"))
+        .groupBy("partition")
+        .agg(max("event_time"), max("finished_at"))
+        .collectAsList();
+    Map<Integer, PartitionProgress.Seen> partitions = new HashMap<>();
+    for (Row row : rows) {
+      partitions.put(row.getInt(0), new PartitionProgress.Seen(row.getTimestamp(1).toInstant(),
+          row.getTimestamp(2).toInstant()));
+    }
+    return new PartitionProgress(partitions);
+  }
+
+  private static Map<Integer, Timestamp> timestamps(Map<Integer, Instant> times) {
+    Map<Integer, Timestamp> converted = new HashMap<>();
+    times.forEach((partition, time) -> converted.put(partition, Timestamp.from(time)));
+    return converted;
   }
 }

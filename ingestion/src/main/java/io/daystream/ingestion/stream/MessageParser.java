@@ -1,33 +1,45 @@
 package io.daystream.ingestion.stream;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.udf;
 
-import io.daystream.ingestion.validate.RecordRules;
-import java.util.Map;
-import org.apache.spark.sql.Column;
+import io.daystream.ingestion.validate.MessageDecoder;
+import io.daystream.ingestion.validate.StreamContract;
+import java.time.Instant;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Parses raw Kafka rows into a {@code record} struct and a {@code reason} column (null when the
- * record is good), keeping the raw bytes and coordinates for the quarantine.
+ * Parses raw Kafka rows into a {@code record} struct (the stream's message schema) and a
+ * {@code reason} column (null when the record is good; then {@code record} is null), keeping every
+ * input column (the raw bytes and coordinates the quarantine needs). The reading is
+ * {@link MessageDecoder}'s: it never throws, so no message can fail a batch.
  */
 public final class MessageParser {
 
   private MessageParser() {}
 
+  /** @param kafkaRows rows with at least a binary {@code value} column */
   public static Dataset<Row> parse(Dataset<Row> kafkaRows, IngestedStream stream, int maxTextLength) {
-    StructType withCorrupt = stream.messageSchema().add(RecordRules.CORRUPT_RECORD, DataTypes.StringType);
-    Column rawText = col("value").cast("string");
-    Column record = from_json(rawText, withCorrupt, Map.of(
-        "mode", "PERMISSIVE",
-        // No timestampFormat on purpose: Spark's default then accepts ISO-8601 with any fraction.
-        "columnNameOfCorruptRecord", RecordRules.CORRUPT_RECORD));
+    MessageDecoder decoder = new MessageDecoder(StreamContract.of(stream, maxTextLength));
+    StructType decodedType = new StructType()
+        .add("record", stream.messageSchema().asNullable())
+        .add("reason", DataTypes.StringType);
+    UserDefinedFunction decode = udf((UDF1<byte[], Row>) value -> toRow(decoder.decode(value, Instant.now())),
+        decodedType);
     return kafkaRows
-        .select(col("key"), col("value"), col("topic"), col("partition"), col("offset"), record.as("record"))
-        .withColumn("reason", RecordRules.reason(stream, col("record"), col("value"), rawText, maxTextLength));
+        .withColumn("_decoded", decode.apply(col("value")))
+        .withColumn("record", col("_decoded.record"))
+        .withColumn("reason", col("_decoded.reason"))
+        .drop("_decoded");
+  }
+
+  private static Row toRow(MessageDecoder.Decoded decoded) {
+    return RowFactory.create(decoded.isValid() ? RowFactory.create(decoded.values()) : null, decoded.reason());
   }
 }

@@ -54,7 +54,7 @@ public final class LateRecords {
     return late.join(stored, sameKey, "left_anti")
         .withColumn("reason", concat(
             lit("late: " + eventTime + " "), date_format(col("record." + eventTime).cast("timestamp"), ISO_UTC),
-            lit(" is before the watermark " + lateBefore.toInstant() + " (latest event time seen minus "
+            lit(" is before the watermark " + lateBefore.toInstant() + " (the slowest partition's latest event time minus "
                 + allowedLateness.toHours() + " h)")));
   }
 

@@ -6,6 +6,8 @@ import io.daystream.core.lake.DeltaTables;
 import io.delta.tables.DeltaTable;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -72,6 +74,22 @@ public final class ModelRegistry {
         .where(col("task").equalTo(task).and(col("head").equalTo(head)))
         .orderBy(col("evaluation_day"), col("window_days"))
         .collectAsList().stream().map(ModelRegistry::fromRow).toList();
+  }
+
+  /**
+   * Every version, of any task and head, whose training span holds at least one of {@code days}
+   * (the evaluation day does not count: the model did not learn from it); oldest evaluation day
+   * first, then by version. Empty when no day is given or nothing is registered.
+   */
+  public List<ModelVersion> trainedOnAnyOf(Collection<LocalDate> days) {
+    if (days.isEmpty() || !DeltaTables.exists(spark, path)) {
+      return List.of();
+    }
+    return spark.read().format("delta").load(path)
+        .orderBy(col("evaluation_day"), col("version"))
+        .collectAsList().stream().map(ModelRegistry::fromRow)
+        .filter(version -> days.stream().anyMatch(version::trainedOn))
+        .toList();
   }
 
   public String path() {

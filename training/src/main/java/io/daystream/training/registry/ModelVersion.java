@@ -25,6 +25,11 @@ public record ModelVersion(
     String modelPath,
     Instant trainedAt) {
 
+  /** Whether {@code day} lies in this version's training span, both ends included. */
+  public boolean trainedOn(LocalDate day) {
+    return !day.isBefore(trainFirstDay) && !day.isAfter(trainLastDay);
+  }
+
   /** A readable id, the same for the same task, head, window and day, so re-runs replace. */
   public static String versionId(String task, String head, int windowDays, LocalDate evaluationDay) {
     return task + "-" + head + "-w" + windowDays + "-" + evaluationDay;

@@ -1,7 +1,9 @@
 package io.daystream.datasets.load.news;
 
+import io.daystream.datasets.load.DatasetLoader;
 import io.daystream.datasets.load.DatasetLoader.Summary;
 import io.daystream.datasets.load.Reject;
+import io.daystream.datasets.load.SourceLine;
 import io.daystream.datasets.load.csv.CsvFormat;
 import io.daystream.datasets.load.csv.CsvHeader;
 import io.daystream.datasets.load.csv.CsvReader;
@@ -34,7 +36,7 @@ final class CsvLoad {
       Path path,
       List<String> requiredColumns,
       Function<CsvHeader, RowMapper<T>> mapperForHeader,
-      Consumer<? super T> records,
+      DatasetLoader.LocatedRecords<? super T> records,
       Consumer<? super Reject> rejects)
       throws IOException {
     String file = path.toString();
@@ -51,7 +53,8 @@ final class CsvLoad {
       RowMapper<T> mapper = mapperForHeader.apply(columns);
       CsvRowLoop.Tally tally = CsvRowLoop.run(csv, file, row -> {
         RowMapper.Mapped<T> mapped = mapWithinHeader(row, columns, mapper);
-        mapped.records().forEach(records);
+        SourceLine at = new SourceLine(file, row.line());
+        mapped.records().forEach(record -> records.accept(record, at));
         return new CsvRowLoop.RowCount(mapped.records().size(), mapped.emptyCells());
       }, rejects, blank -> {});
       return new Summary(tally.records(), tally.rejects(), tally.skipped());

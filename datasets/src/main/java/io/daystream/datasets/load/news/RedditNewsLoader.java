@@ -32,7 +32,7 @@ public final class RedditNewsLoader implements DatasetLoader<NewsPost> {
   private static final String NEWS = "News";
 
   @Override
-  public Summary load(Path path, Consumer<? super NewsPost> records, Consumer<? super Reject> rejects)
+  public Summary loadLocated(Path path, LocatedRecords<? super NewsPost> records, Consumer<? super Reject> rejects)
       throws IOException {
     return CsvLoad.run(path, List.of(DATE, NEWS), HeadlineRows::new, records, rejects);
   }

@@ -29,8 +29,10 @@ import java.util.function.Consumer;
  * gets an empty title, so that title features are not 979 copies of the word "Comment" and a
  * caller who wants submissions only filters on the source.
  *
- * <p>An empty score or comms_num is null (unknown). A row with no id, a repeated id, or an
- * unparseable created, score or comms_num is rejected. The title is trimmed; the body is kept as
+ * <p>An empty score or comms_num is null (unknown). {@code score} is upvotes minus downvotes and
+ * is negative for a downvoted post, so any whole number is kept; {@code comms_num} is a count. A
+ * row with no id, a repeated id, an unparseable created, score or comms_num, or a negative
+ * comms_num is rejected. The title is trimmed; the body is kept as
  * written except that line breaks become LF.
  */
 public final class RedditPostsLoader implements DatasetLoader<NewsPost> {
@@ -49,7 +51,7 @@ public final class RedditPostsLoader implements DatasetLoader<NewsPost> {
   private static final String URL = "url";
 
   @Override
-  public Summary load(Path path, Consumer<? super NewsPost> records, Consumer<? super Reject> rejects)
+  public Summary loadLocated(Path path, LocatedRecords<? super NewsPost> records, Consumer<? super Reject> rejects)
       throws IOException {
     return CsvLoad.run(path, List.of(TITLE, SCORE, ID, COMMENTS, CREATED, BODY), PostRows::new, records, rejects);
   }
@@ -85,6 +87,9 @@ public final class RedditPostsLoader implements DatasetLoader<NewsPost> {
       String body = LineBreaks.normalize(row.required(bodyIndex, BODY));
       Long score = Fields.wholeNumberOrNull(row.required(scoreIndex, SCORE), SCORE);
       Long comments = Fields.wholeNumberOrNull(row.required(commentsIndex, COMMENTS), COMMENTS);
+      if (comments != null && comments < 0) {
+        throw new UnreadableRow(COMMENTS + " is a negative count: " + comments);
+      }
       Instant created = Fields.epochSeconds(row.required(createdIndex, CREATED), CREATED);
       Long firstLine = lineOfId.putIfAbsent(id, row.line());
       if (firstLine != null) {

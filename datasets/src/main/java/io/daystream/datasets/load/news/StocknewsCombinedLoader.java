@@ -40,7 +40,7 @@ public final class StocknewsCombinedLoader implements DatasetLoader<NewsPost> {
           .toList();
 
   @Override
-  public Summary load(Path path, Consumer<? super NewsPost> records, Consumer<? super Reject> rejects)
+  public Summary loadLocated(Path path, LocatedRecords<? super NewsPost> records, Consumer<? super Reject> rejects)
       throws IOException {
     return CsvLoad.run(path, REQUIRED_COLUMNS, DayRows::new, records, rejects);
   }

@@ -17,7 +17,9 @@ enum OhlcvColumn {
   VOLUME(true, "volume", "vol"),
   ADJ_CLOSE(false, "adjclose", "adjustedclose", "adjclosevalue"),
   // Most specific first: when a file has both Symbol and Name, Name may be the company's name.
-  SYMBOL(false, "symbol", "ticker", "tickersymbol", "name");
+  // A file whose symbol column has none of these names may still have it found by its content.
+  SYMBOL(false, "symbol", "ticker", "tickersymbol", "stocksymbol", "tickercode", "stockticker", "sym",
+      "stockcode", "stock", "code", "name");
 
   private final boolean required;
   private final List<String> aliases;

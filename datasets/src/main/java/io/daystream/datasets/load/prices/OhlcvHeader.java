@@ -16,11 +16,11 @@ import java.util.OptionalInt;
 final class OhlcvHeader {
 
   private final Map<OhlcvColumn, Integer> positions;
-  private final int width;
+  private final List<String> cells;
 
-  private OhlcvHeader(Map<OhlcvColumn, Integer> positions, int width) {
+  private OhlcvHeader(Map<OhlcvColumn, Integer> positions, List<String> cells) {
     this.positions = positions;
-    this.width = width;
+    this.cells = cells;
   }
 
   /**
@@ -40,11 +40,32 @@ final class OhlcvHeader {
         missing.add(column);
       }
     }
+    List<String> asWritten = Arrays.stream(cells).map(c -> c == null ? "" : c).toList();
     if (!missing.isEmpty()) {
-      List<String> asWritten = Arrays.stream(cells).map(c -> c == null ? "" : c).toList();
       throw new MissingPriceColumnException(file, missing, asWritten);
     }
-    return new OhlcvHeader(positions, cells.length);
+    return new OhlcvHeader(positions, asWritten);
+  }
+
+  /**
+   * This header with the symbol read from the cell named {@code name} (compared as
+   * {@link OhlcvColumn#normalize} does), whatever the header names say.
+   *
+   * @throws MissingSymbolColumnException when no cell has that name
+   */
+  OhlcvHeader withSymbolNamed(Path file, String name) throws MissingSymbolColumnException {
+    int position = cells.stream().map(OhlcvColumn::normalize).toList().indexOf(OhlcvColumn.normalize(name));
+    if (position < 0) {
+      throw new MissingSymbolColumnException(file, name, cells);
+    }
+    return withSymbolAt(position);
+  }
+
+  /** This header with the symbol read from the cell at {@code position}. */
+  OhlcvHeader withSymbolAt(int position) {
+    Map<OhlcvColumn, Integer> moved = new EnumMap<>(positions);
+    moved.put(OhlcvColumn.SYMBOL, position);
+    return new OhlcvHeader(moved, cells);
   }
 
   private static OptionalInt firstPosition(OhlcvColumn column, List<String> normalized) {
@@ -59,7 +80,17 @@ final class OhlcvHeader {
 
   /** The number of cells in the header, which every data row must match. */
   int width() {
-    return width;
+    return cells.size();
+  }
+
+  /** The header cells as written. */
+  List<String> cells() {
+    return cells;
+  }
+
+  /** Whether the cell at {@code position} holds one of the canonical columns. */
+  boolean isCanonical(int position) {
+    return positions.containsValue(position);
   }
 
   boolean has(OhlcvColumn column) {

@@ -26,6 +26,11 @@ final class SymbolResolver {
     }
   }
 
+  /** Whether a symbol was given, rather than read from each file's name. */
+  boolean given() {
+    return override.isPresent();
+  }
+
   /** The symbol for every row of {@code file} when the file has no symbol column. */
   String symbolFor(Path file) {
     return override.orElseGet(() -> fromFileName(file.getFileName().toString()));

@@ -1,7 +1,9 @@
 package io.daystream.datasets.load.tweets;
 
+import io.daystream.datasets.load.DatasetLoader;
 import io.daystream.datasets.load.DatasetLoader.Summary;
 import io.daystream.datasets.load.Reject;
+import io.daystream.datasets.load.SourceLine;
 import io.daystream.datasets.load.csv.CsvFormat;
 import io.daystream.datasets.load.csv.CsvHeader;
 import io.daystream.datasets.load.csv.CsvReader;
@@ -39,7 +41,7 @@ final class HeaderedCsv {
    *
    * @throws MissingColumnException when the header lacks a required column
    */
-  <T> Summary read(Path path, Function<CsvRecord, T> mapper, Consumer<? super T> records,
+  <T> Summary read(Path path, Function<CsvRecord, T> mapper, DatasetLoader.LocatedRecords<? super T> records,
       Consumer<? super Reject> rejects) throws IOException {
     try (CsvReader csv = CsvReader.open(path, format)) {
       CsvHeader header = csv.header();
@@ -48,7 +50,7 @@ final class HeaderedCsv {
         throw new MissingColumnException(path, missing, header.names());
       }
       CsvRowLoop.Tally tally = CsvRowLoop.run(csv, path.toString(), row -> {
-        records.accept(map(row, header.count(), mapper));
+        records.accept(map(row, header.count(), mapper), new SourceLine(path.toString(), row.line()));
         return CsvRowLoop.RowCount.ONE_RECORD;
       }, rejects, blank -> {});
       return new Summary(tally.records(), tally.rejects(), tally.skipped());

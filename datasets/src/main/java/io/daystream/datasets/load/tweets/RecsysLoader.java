@@ -2,6 +2,7 @@ package io.daystream.datasets.load.tweets;
 
 import io.daystream.datasets.load.DatasetLoader;
 import io.daystream.datasets.load.Reject;
+import io.daystream.datasets.load.SourceLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,7 +49,7 @@ public final class RecsysLoader implements DatasetLoader<RecsysRecord> {
   private static final char BOM = '\uFEFF';
 
   @Override
-  public Summary load(Path path, Consumer<? super RecsysRecord> records, Consumer<? super Reject> rejects)
+  public Summary loadLocated(Path path, LocatedRecords<? super RecsysRecord> records, Consumer<? super Reject> rejects)
       throws IOException {
     long recordCount = 0;
     long rejectCount = 0;
@@ -75,7 +76,7 @@ public final class RecsysLoader implements DatasetLoader<RecsysRecord> {
           rejectCount++;
           continue;
         }
-        records.accept(record);
+        records.accept(record, new SourceLine(path.toString(), lineNumber));
         recordCount++;
       }
     }

@@ -38,15 +38,16 @@ public final class StockTweetsLoader implements DatasetLoader<Tweet> {
   private final HeaderedCsv csv = new HeaderedCsv(';', REQUIRED_COLUMNS);
 
   @Override
-  public Summary load(Path path, Consumer<? super Tweet> records, Consumer<? super Reject> rejects)
+  public Summary loadLocated(Path path, LocatedRecords<? super Tweet> records, Consumer<? super Reject> rejects)
       throws IOException {
-    return loadLabelled(path, labelled -> records.accept(labelled.tweet()), rejects);
+    return csv.read(path, StockTweetsLoader::labelledTweetOf, (labelled, at) -> records.accept(labelled.tweet(), at),
+        rejects);
   }
 
   /** Like {@link #load}, with each tweet's sentiment label (null when unlabelled). */
   public Summary loadLabelled(Path path, Consumer<? super LabelledTweet> records, Consumer<? super Reject> rejects)
       throws IOException {
-    return csv.read(path, StockTweetsLoader::labelledTweetOf, records, rejects);
+    return csv.read(path, StockTweetsLoader::labelledTweetOf, (labelled, at) -> records.accept(labelled), rejects);
   }
 
   private static LabelledTweet labelledTweetOf(CsvRecord row) {

@@ -35,7 +35,7 @@ public final class TweetsCsvLoader implements DatasetLoader<Tweet> {
   private final HeaderedCsv csv = new HeaderedCsv(',', REQUIRED_COLUMNS);
 
   @Override
-  public Summary load(Path path, Consumer<? super Tweet> records, Consumer<? super Reject> rejects)
+  public Summary loadLocated(Path path, LocatedRecords<? super Tweet> records, Consumer<? super Reject> rejects)
       throws IOException {
     return csv.read(path, TweetsCsvLoader::tweetOf, records, rejects);
   }

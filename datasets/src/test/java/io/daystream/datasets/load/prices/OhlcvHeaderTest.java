@@ -49,6 +49,39 @@ class OhlcvHeaderTest {
   }
 
   @Test
+  void symbolColumnIsFoundUnderTheNamesPriceFilesUse() throws Exception {
+    for (String symbolName : List.of("Stock", "STOCK", "sym", "Sym", "code", "Code", "Ticker Symbol", "ticker-symbol",
+        "Stock Symbol", "stock_code", "Ticker Code", "\uFEFFSymbol")) {
+      OhlcvHeader header = header(symbolName + ",Date,Open,High,Low,Close,Volume");
+      assertEquals(0, header.positionOf(OhlcvColumn.SYMBOL), symbolName);
+    }
+  }
+
+  @Test
+  void aColumnNamedLikeNoSymbolIsNotTheSymbol() throws Exception {
+    OhlcvHeader header = header("Instrument,Date,Open,High,Low,Close,Volume");
+    assertFalse(header.has(OhlcvColumn.SYMBOL));
+    assertFalse(header.isCanonical(0));
+    assertTrue(header.isCanonical(1));
+  }
+
+  @Test
+  void theCallerMayNameTheSymbolColumnInAnySpelling() throws Exception {
+    OhlcvHeader header = header("Date,Open,High,Low,Close,Volume,Security Id").withSymbolNamed(FILE, "security_ID");
+    assertEquals(6, header.positionOf(OhlcvColumn.SYMBOL));
+    // Naming it overrides a column the header names as the symbol.
+    assertEquals(0, header("Instrument,Date,Open,High,Low,Close,Volume,Name").withSymbolNamed(FILE, "Instrument")
+        .positionOf(OhlcvColumn.SYMBOL));
+  }
+
+  @Test
+  void aSymbolColumnNameThatIsNotInTheHeaderFailsNamingIt() {
+    MissingSymbolColumnException e = assertThrows(MissingSymbolColumnException.class,
+        () -> header("Date,Open,High,Low,Close,Volume").withSymbolNamed(FILE, "Instrument"));
+    assertTrue(e.getMessage().startsWith(FILE + ": no column 'Instrument'"), e.getMessage());
+  }
+
+  @Test
   void symbolBeatsNameBecauseNameMayBeTheCompany() throws Exception {
     OhlcvHeader header = header("Name,Date,Open,High,Low,Close,Volume,Symbol");
     assertEquals(7, header.positionOf(OhlcvColumn.SYMBOL));

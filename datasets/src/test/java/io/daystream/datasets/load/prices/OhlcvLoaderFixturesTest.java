@@ -60,7 +60,7 @@ class OhlcvLoaderFixturesTest {
     Path file = fixture("nasdaq/CompanyValues_sample.csv");
     CollectedLoad load = CollectedLoad.of(loader, file);
 
-    assertEquals(new Summary(8, 0, 6), load.summary());
+    assertEquals(new Summary(8, 0, 6, 1), load.summary());
     assertEquals(List.of(8L, 9L, 10L, 14L, 15L), load.skipLines(SkipReason.FILLER));
     assertEquals(List.of(7L), load.skipLines(SkipReason.DUPLICATE));
     assertEquals(new SkippedRow(file.toString(), 10, "AAPL,2015-01-19,105.99,78453330,107.03,107.58,105.2",
@@ -91,7 +91,7 @@ class OhlcvLoaderFixturesTest {
     // The symbol column wins over an override.
     CollectedLoad load = CollectedLoad.of(new OhlcvLoader(Optional.of("DJIA")), file);
 
-    assertEquals(new Summary(5, 7, 2), load.summary());
+    assertEquals(new Summary(5, 7, 2, 1), load.summary());
     assertEquals(List.of(
         bar("^DJI", "2016-06-23", 17844.109375, 18011.070312, 17844.109375, 18011.070312, 18011.070312, 98070000),
         bar("^DJI", "2016-06-24", 17946.630859, 17946.630859, 17356.339844, 17400.75, 17400.75, 239000000),
@@ -152,7 +152,7 @@ class OhlcvLoaderFixturesTest {
     Files.writeString(dir.resolve("a.csv"), "Date,Open,High,Low,Close,Volume,Symbol\n2016-06-15,1,2,1,2,10,X\n");
     Files.writeString(dir.resolve("b.csv"), "Date,Open,High,Low,Close,Volume,Symbol\n2016-06-15,3,4,3,4,30,X\n");
     CollectedLoad load = CollectedLoad.of(loader, dir);
-    assertEquals(new Summary(1, 0, 1), load.summary());
+    assertEquals(new Summary(1, 0, 1, 1), load.summary());
     assertEquals(10, load.records().get(0).volume());
     assertEquals(new SkippedRow(dir.resolve("b.csv").toString(), 2, "2016-06-15,3,4,3,4,30,X", SkipReason.DUPLICATE),
         load.skips().get(0));
@@ -181,10 +181,56 @@ class OhlcvLoaderFixturesTest {
     Path file = dir.resolve("X.csv");
     Files.writeString(file, "date,open,high,low,close,volume\n2016-06-15,1,2,1,2,10\n\n2016-06-15,1,2,1,2,10\n"
         + "2016-06-16,1,2,1,2\n\"2016-06-17,1,2,1,2,10\n");
-    CollectedLoad load = CollectedLoad.of(loader, file);
-    assertEquals(new Summary(1, 2, 2), load.summary());
+    // A symbol given by the caller says the file holds one symbol: the repeated date is a duplicate.
+    CollectedLoad load = CollectedLoad.of(new OhlcvLoader(Optional.of("X")), file);
+    assertEquals(new Summary(1, 2, 2, 1), load.summary());
     assertEquals(List.of(5L, 6L), load.rejectLines());
     assertNull(load.records().get(0).adjClose());
+  }
+
+  @Test
+  void multiSymbolFileWithAnUnknownSymbolHeaderIsReadByContent() throws IOException {
+    Path file = fixture("multi/daily_by_instrument.csv");
+    CollectedLoad load = CollectedLoad.of(loader, file);
+
+    assertEquals(new Summary(12, 0, 0, 0), load.summary(), "no row collapsed as a duplicate");
+    assertEquals(List.of("AAPL", "BRK.B", "MSFT", "XOM"),
+        load.records().stream().map(PriceBar::symbol).distinct().sorted().toList());
+    assertEquals(List.of("2013-02-08", "2013-02-11", "2013-02-12"), datesOf(load.records(), "BRK.B"));
+  }
+
+  @Test
+  void multiSymbolFileWhoseSymbolCannotBeRecognizedIsRefusedNamingTheOption() {
+    Path file = fixture("multi/daily_by_company.csv");
+    SymbolColumnUnknownException e = assertThrows(SymbolColumnUnknownException.class,
+        () -> loader.load(file, r -> { }, r -> { }));
+    assertEquals(file, e.file());
+    assertTrue(e.getMessage().contains("date 2013-02-08 appears on line 2 and again on line 3"), e.getMessage());
+    assertTrue(e.getMessage().contains("--symbol-col NAME"), e.getMessage());
+    assertTrue(e.getMessage().contains("'DAILY'"), "names the symbol the file name would give: " + e.getMessage());
+  }
+
+  @Test
+  void theNamedSymbolColumnLoadsAFileNothingElseRecognizes() throws IOException {
+    Path file = fixture("multi/daily_by_company.csv");
+    CollectedLoad load = CollectedLoad.of(new OhlcvLoader(Optional.empty(), Optional.of("company")), file);
+
+    assertEquals(new Summary(6, 0, 0, 0), load.summary());
+    assertEquals(List.of("Apple Inc.", "Exxon Mobil"),
+        load.records().stream().map(PriceBar::symbol).distinct().sorted().toList());
+    assertThrows(MissingSymbolColumnException.class,
+        () -> new OhlcvLoader(Optional.empty(), Optional.of("Instrument")).load(file, r -> { }, r -> { }));
+    assertThrows(IllegalArgumentException.class, () -> new OhlcvLoader(Optional.of("X"), Optional.of("company")));
+  }
+
+  @Test
+  void recordsComeWithTheirFileAndLine() throws IOException {
+    Path folder = fixture("sp500");
+    List<String> located = new java.util.ArrayList<>();
+    loader.loadLocated(folder, (bar, at) -> located.add(
+        Path.of(at.file()).getFileName() + ":" + at.line() + " " + bar.symbol() + " " + bar.tradingDate()), r -> { });
+    assertEquals("AAPL_data.csv:2 AAPL 2013-02-08", located.get(0));
+    assertEquals("ABT_data.csv:2 ABT 2014-07-16", located.get(3));
   }
 
   private static List<String> datesOf(List<PriceBar> records, String symbol) {

@@ -31,7 +31,12 @@ public final class SparkSessionFactory {
         .config("spark.databricks.delta.snapshotPartitions", settings.shufflePartitions())
         // Constraint inference only prunes filters here, and on Spark 3.4 it fails ("key not
         // found") on checkpointed frames whose origin plan holds a union, as in the scorer.
-        .config("spark.sql.constraintPropagation.enabled", "false");
+        .config("spark.sql.constraintPropagation.enabled", "false")
+        // Spark's default refuses to write a timestamp before 1900 to Parquet (a legacy-calendar
+        // check); validation keeps such times out, and should one pass, a write must not fail the
+        // stream: write it in the proleptic Gregorian calendar Spark 3 computes with.
+        .config("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED")
+        .config("spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED");
     if (local) {
       builder
           .config("spark.driver.host", "127.0.0.1")

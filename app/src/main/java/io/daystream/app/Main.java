@@ -46,8 +46,11 @@ public final class Main {
         err.println("daystream: " + e.getMessage());
         code = ExitCodes.USAGE;
       } else {
-        String where = log.map(l -> "full log: " + l.file()).orElse("run with --verbose for the stack trace");
-        err.println("daystream: " + commandLine.getCommandName() + " failed: " + FailureSummary.of(e) + " (" + where + ")");
+        // Only commands with the shared options have a log file and --verbose to point to.
+        Optional<String> where = log.map(l -> "full log: " + l.file())
+            .or(() -> common.map(c -> "run with --verbose for the stack trace"));
+        err.println("daystream: " + commandLine.getCommandName() + " failed: " + FailureSummary.of(e)
+            + where.map(w -> " (" + w + ")").orElse(""));
         code = ExitCodes.FAILURE;
       }
       if (common.map(CommonOptions::verbose).orElse(false)) {

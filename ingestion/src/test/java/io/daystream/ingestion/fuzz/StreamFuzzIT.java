@@ -3,33 +3,28 @@ package io.daystream.ingestion.fuzz;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daystream.core.config.ConfigLoader;
 import io.daystream.core.config.DaystreamConfig;
-import io.daystream.core.kafka.KafkaEndpoint;
-import io.daystream.core.lake.Lake;
+
 import io.daystream.core.lake.LakeTable;
-import io.daystream.core.spark.SparkSessionFactory;
 import io.daystream.ingestion.job.IngestionJob;
 import io.daystream.ingestion.stream.IngestedStream;
+import io.daystream.ingestion.testing.RealParts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -63,29 +58,21 @@ class StreamFuzzIT {
   @TempDir
   static Path home;
 
+  private static RealParts parts;
   private static DaystreamConfig config;
-  private static KafkaEndpoint kafka;
   private static SparkSession spark;
-  private static Lake lake;
 
   @BeforeAll
   static void start() {
-    config = ConfigLoader.defaultsWithHome(home, "ingestion.max-text-length=" + MAX_TEXT, "spark.master=local[2]",
-        "kafka.partitions=" + PARTITIONS, "kafka.max-offsets-per-trigger=" + MAX_OFFSETS_PER_TRIGGER);
-    kafka = KafkaEndpoint.open(config.kafka());
-    kafka.ensureTopics(Arrays.stream(IngestedStream.values()).map(s -> s.topic(config.kafka().topics())).toList());
-    spark = SparkSessionFactory.getOrCreate(config.spark());
-    lake = new Lake(config.lake());
+    parts = RealParts.start(home, "ingestion.max-text-length=" + MAX_TEXT, "kafka.partitions=" + PARTITIONS,
+        "kafka.max-offsets-per-trigger=" + MAX_OFFSETS_PER_TRIGGER);
+    config = parts.config();
+    spark = parts.spark();
   }
 
   @AfterAll
   static void stop() {
-    if (spark != null) {
-      spark.stop();
-    }
-    if (kafka != null) {
-      kafka.close();
-    }
+    parts.close();
   }
 
   @Test
@@ -108,7 +95,8 @@ class StreamFuzzIT {
     Map<IngestedStream, Optional<String>> failures = new LinkedHashMap<>();
     try {
       for (IngestedStream stream : IngestedStream.values()) {
-        IngestionJob job = new IngestionJob(spark, config, kafka.bootstrapServers(), List.of(stream), Optional.empty());
+        IngestionJob job = new IngestionJob(spark, config, parts.kafka().bootstrapServers(), List.of(stream),
+            Optional.empty());
         jobs.put(stream, job);
         job.start(); // one after the other: the first creates the tables they share
       }
@@ -154,7 +142,7 @@ class StreamFuzzIT {
 
   private static List<Map<String, Object>> bronze(StreamShape shape) {
     List<Map<String, Object>> records = new ArrayList<>();
-    for (Row row : spark.read().format("delta").load(lake.path(shape.stream().table())).collectAsList()) {
+    for (Row row : spark.read().format("delta").load(parts.lake().path(shape.stream().table())).collectAsList()) {
       Map<String, Object> record = new LinkedHashMap<>();
       for (FieldSpec field : shape.fields()) {
         String column = field.cleanedText() ? "raw_" + field.name() : field.name();
@@ -183,7 +171,7 @@ class StreamFuzzIT {
   }
 
   private static List<FuzzVerdict.QuarantineRow> quarantine(IngestedStream stream) {
-    return spark.read().format("delta").load(lake.path(LakeTable.QUARANTINE))
+    return spark.read().format("delta").load(parts.lake().path(LakeTable.QUARANTINE))
         .where(col("stream").equalTo(stream.streamName()))
         .select("raw_key", "topic", "partition", "offset", "reason")
         .collectAsList().stream()
@@ -205,12 +193,6 @@ class StreamFuzzIT {
   }
 
   private static KafkaProducer<byte[], byte[]> producer() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    return new KafkaProducer<>(props);
+    return parts.producer();
   }
 }

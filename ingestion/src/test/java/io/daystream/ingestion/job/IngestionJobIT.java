@@ -4,13 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daystream.core.config.ConfigLoader;
 import io.daystream.core.config.DaystreamConfig;
-import io.daystream.core.kafka.KafkaEndpoint;
 import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
-import io.daystream.core.spark.SparkSessionFactory;
 import io.daystream.ingestion.stream.IngestedStream;
+import io.daystream.ingestion.testing.RealParts;
 import io.delta.tables.DeltaTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,13 +17,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -46,28 +40,22 @@ class IngestionJobIT {
   @TempDir
   static Path home;
 
+  private static RealParts parts;
   private static DaystreamConfig config;
-  private static KafkaEndpoint kafka;
   private static SparkSession spark;
   private static Lake lake;
 
   @BeforeAll
   static void start() {
-    config = ConfigLoader.defaultsWithHome(home, "ingestion.max-text-length=" + MAX_TEXT, "spark.master=local[2]");
-    kafka = KafkaEndpoint.open(config.kafka());
-    kafka.ensureTopics(List.of(config.kafka().topics().tweets(), config.kafka().topics().news()));
-    spark = SparkSessionFactory.getOrCreate(config.spark());
-    lake = new Lake(config.lake());
+    parts = RealParts.start(home, "ingestion.max-text-length=" + MAX_TEXT);
+    config = parts.config();
+    spark = parts.spark();
+    lake = parts.lake();
   }
 
   @AfterAll
   static void stop() {
-    if (spark != null) {
-      spark.stop();
-    }
-    if (kafka != null) {
-      kafka.close();
-    }
+    parts.close();
   }
 
   @Test
@@ -201,11 +189,7 @@ class IngestionJobIT {
   }
 
   private static void runUntilIdle(IngestedStream stream) {
-    try (IngestionJob job = new IngestionJob(spark, config, kafka.bootstrapServers(),
-        List.of(stream), Optional.empty())) {
-      job.start();
-      job.awaitTermination();
-    }
+    parts.ingestUntilIdle(stream);
   }
 
   private static String tweet(String id, String text, String createdAt) {
@@ -220,11 +204,7 @@ class IngestionJobIT {
   }
 
   private static KafkaProducer<byte[], byte[]> producer() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return new KafkaProducer<>(props);
+    return parts.producer();
   }
 
   private static void send(KafkaProducer<byte[], byte[]> producer, String topic, String key, String value) {

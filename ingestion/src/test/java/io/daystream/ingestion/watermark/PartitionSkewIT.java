@@ -4,28 +4,21 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daystream.core.config.ConfigLoader;
 import io.daystream.core.config.DaystreamConfig;
-import io.daystream.core.kafka.KafkaEndpoint;
 import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
-import io.daystream.core.spark.SparkSessionFactory;
-import io.daystream.ingestion.job.IngestionJob;
 import io.daystream.ingestion.quarantine.QuarantineReplay;
 import io.daystream.ingestion.quarantine.ReplaySelection;
 import io.daystream.ingestion.quarantine.ReplayedStream;
 import io.daystream.ingestion.stream.IngestedStream;
+import io.daystream.ingestion.testing.RealParts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -51,33 +44,26 @@ class PartitionSkewIT {
   @TempDir
   static Path home;
 
+  private static RealParts parts;
   private static DaystreamConfig config;
-  private static KafkaEndpoint kafka;
   private static SparkSession spark;
   private static Lake lake;
   private static String topic;
 
   @BeforeAll
   static void start() {
-    config = ConfigLoader.defaultsWithHome(home, "spark.master=local[2]", "kafka.partitions=2",
-        "kafka.max-offsets-per-trigger=" + MAX_OFFSETS_PER_TRIGGER,
+    parts = RealParts.start(home, "kafka.partitions=2", "kafka.max-offsets-per-trigger=" + MAX_OFFSETS_PER_TRIGGER,
         "ingestion.late-data-watermark.tweets=2d",
         "ingestion.idle-partition-timeout=" + IDLE_TIMEOUT.toSeconds() + "s");
-    kafka = KafkaEndpoint.open(config.kafka());
+    config = parts.config();
+    spark = parts.spark();
+    lake = parts.lake();
     topic = config.kafka().topics().tweets();
-    kafka.ensureTopics(List.of(topic));
-    spark = SparkSessionFactory.getOrCreate(config.spark());
-    lake = new Lake(config.lake());
   }
 
   @AfterAll
   static void stop() {
-    if (spark != null) {
-      spark.stop();
-    }
-    if (kafka != null) {
-      kafka.close();
-    }
+    parts.close();
   }
 
   @Test
@@ -157,19 +143,11 @@ class PartitionSkewIT {
   }
 
   private static void runUntilIdle() {
-    try (IngestionJob job = new IngestionJob(spark, config, kafka.bootstrapServers(),
-        List.of(IngestedStream.TWEETS), Optional.empty())) {
-      job.start();
-      job.awaitTermination();
-    }
+    parts.ingestUntilIdle(IngestedStream.TWEETS);
   }
 
   private static KafkaProducer<byte[], byte[]> producer() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return new KafkaProducer<>(props);
+    return parts.producer();
   }
 
   /** An unkeyed message on the given partition. */

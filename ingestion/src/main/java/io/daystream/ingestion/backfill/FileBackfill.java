@@ -17,6 +17,7 @@ import io.daystream.ingestion.stream.IngestedStream;
 import io.daystream.ingestion.stream.MessageParser;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -68,7 +71,10 @@ public final class FileBackfill {
    */
   public <T> BackfillResult load(String format, RecordSource<T> recordSource, String sourceName, String writeId,
       Function<? super T, List<StagedMessage>> toMessages) throws IOException {
-    Path staging = Files.createTempDirectory("daystream-backfill-" + format + "-");
+    // On the lake's file system, not the driver's disk: executors on other machines read it.
+    org.apache.hadoop.fs.Path staging =
+        new org.apache.hadoop.fs.Path(lake.checkpoint("backfill-staging/" + format + "-" + UUID.randomUUID()));
+    FileSystem fs = staging.getFileSystem(spark.sparkContext().hadoopConfiguration());
     try {
       Map<IngestedStream, BufferedWriter> writers = new EnumMap<>(IngestedStream.class);
       List<Reject> rejects = new ArrayList<>();
@@ -76,7 +82,7 @@ public final class FileBackfill {
       try {
         summary = recordSource.emit(record -> {
           for (StagedMessage message : toMessages.apply(record)) {
-            write(writers, staging, message);
+            write(writers, fs, staging, message);
           }
         }, rejects::add);
       } finally {
@@ -91,7 +97,7 @@ public final class FileBackfill {
       LocalDate first = null;
       LocalDate last = null;
       for (IngestedStream stream : writers.keySet()) {
-        StreamLoad load = loadStream(stream, staging.resolve(stream.streamName() + ".jsonl"), source, quarantine,
+        StreamLoad load = loadStream(stream, stagedFile(staging, stream), source, quarantine,
             writeId + "/" + stream.streamName());
         written += load.written();
         quarantined += load.quarantined();
@@ -101,7 +107,7 @@ public final class FileBackfill {
       return new BackfillResult(format, written, quarantined, summary.skipped(), Optional.ofNullable(first),
           Optional.ofNullable(last));
     } finally {
-      deleteRecursively(staging);
+      fs.delete(staging, true);
     }
   }
 
@@ -114,7 +120,8 @@ public final class FileBackfill {
 
   private record StreamLoad(long written, long quarantined, LocalDate firstDate, LocalDate lastDate) {}
 
-  private StreamLoad loadStream(IngestedStream stream, Path jsonLines, String source, Quarantine quarantine,
+  private StreamLoad loadStream(IngestedStream stream, org.apache.hadoop.fs.Path jsonLines, String source,
+      Quarantine quarantine,
       String txnAppId) {
     Dataset<Row> messages = spark.read().text(jsonLines.toString())
         .select(
@@ -147,12 +154,13 @@ public final class FileBackfill {
     }
   }
 
-  private static void write(Map<IngestedStream, BufferedWriter> writers, Path staging, StagedMessage message) {
+  private static void write(Map<IngestedStream, BufferedWriter> writers, FileSystem fs,
+      org.apache.hadoop.fs.Path staging, StagedMessage message) {
     try {
       BufferedWriter writer = writers.get(message.stream());
       if (writer == null) {
-        writer = Files.newBufferedWriter(staging.resolve(message.stream().streamName() + ".jsonl"),
-            StandardCharsets.UTF_8);
+        writer = new BufferedWriter(new OutputStreamWriter(
+            fs.create(stagedFile(staging, message.stream()), false), StandardCharsets.UTF_8));
         writers.put(message.stream(), writer);
       }
       // Jackson escapes newlines inside strings, so one message is one line.
@@ -161,6 +169,10 @@ public final class FileBackfill {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stage a record", e);
     }
+  }
+
+  private static org.apache.hadoop.fs.Path stagedFile(org.apache.hadoop.fs.Path staging, IngestedStream stream) {
+    return new org.apache.hadoop.fs.Path(staging, stream.streamName() + ".jsonl");
   }
 
   private static LocalDate toLocalDate(Date date) {
@@ -173,13 +185,5 @@ public final class FileBackfill {
 
   private static LocalDate latest(LocalDate a, LocalDate b) {
     return a == null ? b : b == null || a.isAfter(b) ? a : b;
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    try (var paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

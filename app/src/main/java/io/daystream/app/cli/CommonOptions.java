@@ -16,8 +16,9 @@ public final class CommonOptions {
   private Path conf;
 
   @Option(names = "--home", paramLabel = "DIR",
-      description = "Root of the lake, checkpoints, models, reports and logs (default ./daystream-home).")
-  private Path home;
+      description = "Root of the lake, checkpoints, models, reports and logs (default ./daystream-home): "
+          + "a local folder or a Hadoop URI such as hdfs://nn/daystream or s3a://bucket/daystream.")
+  private String home;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "Override one key, e.g. --set training.windows=[3,7] (repeatable).")
@@ -34,9 +35,24 @@ public final class CommonOptions {
    * anything starts (and before any folder is made) when a value is wrong.
    */
   public DaystreamConfig load() {
-    DaystreamConfig config = ConfigLoader.load(conf, home, overrides);
+    DaystreamConfig config = home != null && isUri(home)
+        ? ConfigLoader.load(conf, null, withHomeFirst(home, overrides))
+        : ConfigLoader.load(conf, home == null ? null : Path.of(home), overrides);
     log = JobLog.open(config.home(), verbose);
     return config;
+  }
+
+  /** A Hadoop URI kept as written: as a local path, {@code hdfs://nn/x} would lose a slash. */
+  private static boolean isUri(String home) {
+    return home.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+  }
+
+  /** The home as the first override, so a {@code --set home=...} still wins as it does over a folder. */
+  private static List<String> withHomeFirst(String home, List<String> overrides) {
+    List<String> all = new ArrayList<>();
+    all.add("home=" + home);
+    all.addAll(overrides);
+    return all;
   }
 
   public boolean verbose() {

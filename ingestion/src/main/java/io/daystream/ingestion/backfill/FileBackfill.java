@@ -22,6 +22,7 @@ import io.daystream.ingestion.stream.IngestedStream;
 import io.daystream.ingestion.stream.MessageParser;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -92,7 +95,10 @@ public final class FileBackfill {
 
   private <T> BackfillResult loadFrom(String format, LocatedSource<T> recordSource, String sourceName, String writeId,
       Function<? super T, List<StagedMessage>> toMessages) throws IOException {
-    Path staging = Files.createTempDirectory("daystream-backfill-" + format + "-");
+    // On the lake's file system, not the driver's disk: executors on other machines read it.
+    org.apache.hadoop.fs.Path staging =
+        new org.apache.hadoop.fs.Path(lake.checkpoint("backfill-staging/" + format + "-" + UUID.randomUUID()));
+    FileSystem fs = staging.getFileSystem(spark.sparkContext().hadoopConfiguration());
     try {
       Map<IngestedStream, BufferedWriter> writers = new EnumMap<>(IngestedStream.class);
       Map<String, Integer> files = new LinkedHashMap<>();
@@ -102,7 +108,7 @@ public final class FileBackfill {
         summary = recordSource.emit((record, at) -> {
           int file = files.computeIfAbsent(at.file(), f -> files.size());
           for (StagedMessage message : toMessages.apply(record)) {
-            write(writers, staging, message, file, at.line());
+            write(writers, fs, staging, message, file, at.line());
           }
         }, rejects::add);
       } finally {
@@ -117,8 +123,8 @@ public final class FileBackfill {
       LocalDate first = null;
       LocalDate last = null;
       for (IngestedStream stream : writers.keySet()) {
-        StreamLoad load = loadStream(stream, staging.resolve(stream.streamName() + ".jsonl"),
-            List.copyOf(files.keySet()), source, quarantine, writeId + "/" + stream.streamName());
+        StreamLoad load = loadStream(stream, stagedFile(staging, stream), List.copyOf(files.keySet()), source,
+            quarantine, writeId + "/" + stream.streamName());
         written += load.written();
         quarantined += load.quarantined();
         first = earliest(first, load.firstDate());
@@ -128,7 +134,7 @@ public final class FileBackfill {
           summary.records() + summary.rejects() + summary.skipped(), Optional.ofNullable(first),
           Optional.ofNullable(last));
     } finally {
-      deleteRecursively(staging);
+      fs.delete(staging, true);
     }
   }
 
@@ -151,8 +157,8 @@ public final class FileBackfill {
   /**
    * @param files the source files, by the index each staged line starts with
    */
-  private StreamLoad loadStream(IngestedStream stream, Path stagedLines, List<String> files, String source,
-      Quarantine quarantine, String txnAppId) {
+  private StreamLoad loadStream(IngestedStream stream, org.apache.hadoop.fs.Path stagedLines, List<String> files,
+      String source, Quarantine quarantine, String txnAppId) {
     Column fileNames = array(files.stream().map(org.apache.spark.sql.functions::lit).toArray(Column[]::new));
     // A staged line is "fileIndex<TAB>line<TAB>json"; the JSON may hold tabs, hence the limit.
     Column fields = split(col("value"), "\t", 3);
@@ -188,13 +194,13 @@ public final class FileBackfill {
     }
   }
 
-  private static void write(Map<IngestedStream, BufferedWriter> writers, Path staging, StagedMessage message,
-      int file, long line) {
+  private static void write(Map<IngestedStream, BufferedWriter> writers, FileSystem fs,
+      org.apache.hadoop.fs.Path staging, StagedMessage message, int file, long line) {
     try {
       BufferedWriter writer = writers.get(message.stream());
       if (writer == null) {
-        writer = Files.newBufferedWriter(staging.resolve(message.stream().streamName() + ".jsonl"),
-            StandardCharsets.UTF_8);
+        writer = new BufferedWriter(new OutputStreamWriter(
+            fs.create(stagedFile(staging, message.stream()), false), StandardCharsets.UTF_8));
         writers.put(message.stream(), writer);
       }
       // Jackson escapes newlines inside strings, so one message is one line.
@@ -211,6 +217,10 @@ public final class FileBackfill {
     }
   }
 
+  private static org.apache.hadoop.fs.Path stagedFile(org.apache.hadoop.fs.Path staging, IngestedStream stream) {
+    return new org.apache.hadoop.fs.Path(staging, stream.streamName() + ".jsonl");
+  }
+
   private static LocalDate toLocalDate(Date date) {
     return date == null ? null : date.toLocalDate();
   }
@@ -221,13 +231,5 @@ public final class FileBackfill {
 
   private static LocalDate latest(LocalDate a, LocalDate b) {
     return a == null ? b : b == null || a.isAfter(b) ? a : b;
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    try (var paths = Files.walk(folder)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

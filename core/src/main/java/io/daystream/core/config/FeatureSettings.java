@@ -1,9 +1,11 @@
 package io.daystream.core.config;
 
 /** Settings of the text featurization pipeline. */
-public record FeatureSettings(int textHashFeatures, int minTokenLength) {
+public record FeatureSettings(int textHashFeatures, int minTokenLength,
+    EngagementHistorySettings engagement) {
 
   static FeatureSettings from(ConfigReader c) {
-    return new FeatureSettings(c.intAtLeast("text-hash-features", 16), c.intAtLeast("min-token-length", 1));
+    return new FeatureSettings(c.intAtLeast("text-hash-features", 16), c.intAtLeast("min-token-length", 1),
+        EngagementHistorySettings.from(c));
   }
 }

@@ -52,6 +52,17 @@ public final class FeatureDays {
     return rows.isEmpty() ? Optional.empty() : Optional.of(DayLineage.fromJson(rows.get(0).getString(0)));
   }
 
+  /** The latest day before {@code day} that {@code featureSet} was written for with {@code version}. */
+  public Optional<LocalDate> latestDayBefore(String featureSet, String version, LocalDate day) {
+    creation.ensure(spark);
+    Row latest = spark.read().format("delta").load(path)
+        .where(col("feature_set").equalTo(featureSet).and(col("feature_set_version").equalTo(version))
+            .and(col("day").lt(Date.valueOf(day))))
+        .agg(org.apache.spark.sql.functions.max("day"))
+        .first();
+    return latest.isNullAt(0) ? Optional.empty() : Optional.of(latest.getDate(0).toLocalDate());
+  }
+
   public void record(String featureSet, LocalDate day, DayLineage lineage, long rows) {
     creation.ensure(spark);
     Row row = RowFactory.create(featureSet, Date.valueOf(day), lineage.featureSetVersion(), lineage.toJson(), rows,

@@ -1,7 +1,11 @@
 package io.daystream.features.job;
 
 import io.daystream.core.config.DaystreamConfig;
+import io.daystream.core.config.EngagementHistorySettings;
 import io.daystream.core.lake.Lake;
+import io.daystream.features.history.EngagementAggregates;
+import io.daystream.features.history.EngagementExampleSet;
+import io.daystream.features.topic.TopicModels;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
@@ -17,6 +21,25 @@ public final class FeatureTasks {
     if (!NAMES.contains(name)) {
       throw new IllegalArgumentException("unknown task '" + name + "', expected one of " + NAMES);
     }
-    throw new UnsupportedOperationException("the " + name + " feature sets are not registered yet");
+    return switch (name) {
+      case "engagement" -> engagement(spark, lake, config);
+      default -> throw new UnsupportedOperationException("the " + name + " feature sets are not registered yet");
+    };
+  }
+
+  /**
+   * Tweet text, then the per-day history aggregates (state of D − 1 is what day D reads), then the
+   * examples.
+   */
+  private static FeatureTask engagement(SparkSession spark, Lake lake, DaystreamConfig config) {
+    EngagementHistorySettings history = config.features().engagement();
+    EngagementAggregates aggregates = new EngagementAggregates(spark, lake, history,
+        new TopicModels(spark, lake, config.features()));
+    return new FeatureTask("engagement", List.of(
+        // >>> TWEET TEXT STAGE (text developer): the silver/tweet_text feature set goes here, first, with
+        // daysBefore = 1 + features.engagement.tweet-lookback-days: the aggregates of D - 1 read the
+        // text of the tweets created from D - 1 - lookback on. Until then silver/tweet_text must exist.
+        new FeatureStage(aggregates, 1),
+        new FeatureStage(new EngagementExampleSet(spark, lake, history, aggregates), 0)));
   }
 }

@@ -51,6 +51,10 @@ public final class TextBenchmark implements Callable<Integer> {
       description = "Times every variant runs, in turn; the last round is the result (default: ${DEFAULT-VALUE}).")
   private int rounds;
 
+  @Option(names = "--variants", split = ",", paramLabel = "V",
+      description = "Variants to run (default: all; see the results file for their names).")
+  private List<String> only = List.of();
+
   @Option(names = "--results", paramLabel = "DIR",
       description = "Folder of the results files (default: bench/results of the checkout).")
   private Path results = Path.of(System.getProperty("daystream.bench.results", "bench/results"));
@@ -79,7 +83,8 @@ public final class TextBenchmark implements Callable<Integer> {
     try {
       Dataset<Row> documents = documents(spark, headlines, home.resolve("documents.parquet"));
       long count = documents.count();
-      List<TextVariant> variants = TextVariant.all(config.features());
+      List<TextVariant> variants = TextVariant.all(config.features()).stream()
+          .filter(v -> only.isEmpty() || only.contains(v.name())).toList();
       List<TextRun> runs = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
         for (TextVariant variant : variants) {

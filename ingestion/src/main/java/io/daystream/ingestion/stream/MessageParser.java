@@ -16,7 +16,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Parses raw Kafka rows into a {@code record} struct (the stream's message schema) and a
- * {@code reason} column (null when the record is good; then {@code record} is null), keeping every
+ * {@code reason} column (null when the record is good; a rejected record keeps the fields that
+ * could be read, or is null when the message is no JSON object), keeping every
  * input column (the raw bytes and coordinates the quarantine needs). The reading is
  * {@link MessageDecoder}'s: it never throws, so no message can fail a batch.
  */
@@ -40,6 +41,6 @@ public final class MessageParser {
   }
 
   private static Row toRow(MessageDecoder.Decoded decoded) {
-    return RowFactory.create(decoded.isValid() ? RowFactory.create(decoded.values()) : null, decoded.reason());
+    return RowFactory.create(decoded.values() == null ? null : RowFactory.create(decoded.values()), decoded.reason());
   }
 }

@@ -46,7 +46,11 @@ public final class MessageDecoder implements Serializable {
     this.contract = contract;
   }
 
-  /** A message's field values in schema order (null when absent), or the reason it is rejected. */
+  /**
+   * A message's field values in schema order (null when absent or unreadable) and the reason it is
+   * rejected, null when it is good. A message rejected for a field still has the values of the
+   * fields that could be read (its event day, say); one that is no JSON object has none.
+   */
   public record Decoded(Object[] values, String reason) {
     public boolean isValid() {
       return reason == null;
@@ -99,14 +103,13 @@ public final class MessageDecoder implements Serializable {
     }
     for (int i = 0; i < fields.size(); i++) {
       if (problems[i] != null) {
-        return Decoded.rejected(problems[i]);
+        return new Decoded(values, problems[i]);
       }
       if (fields.get(i).required() && (values[i] == null || isBlank(values[i]))) {
-        return Decoded.rejected("missing " + fields.get(i).name());
+        return new Decoded(values, "missing " + fields.get(i).name());
       }
     }
-    String crossField = contract.crossFieldReason(values);
-    return crossField == null ? new Decoded(values, null) : Decoded.rejected(crossField);
+    return new Decoded(values, contract.crossFieldReason(values));
   }
 
   private Object read(FieldContract field, JsonParser parser, JsonToken token, Instant now) throws IOException {

@@ -5,6 +5,7 @@ import io.daystream.core.config.EngagementHistorySettings;
 import io.daystream.core.lake.Lake;
 import io.daystream.features.history.EngagementAggregates;
 import io.daystream.features.history.EngagementExampleSet;
+import io.daystream.features.text.TextFeatureSets;
 import io.daystream.features.topic.TopicModels;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -36,9 +37,8 @@ public final class FeatureTasks {
     EngagementAggregates aggregates = new EngagementAggregates(spark, lake, history,
         new TopicModels(spark, lake, config.features()));
     return new FeatureTask("engagement", List.of(
-        // >>> TWEET TEXT STAGE (text developer): the silver/tweet_text feature set goes here, first, with
-        // daysBefore = 1 + features.engagement.tweet-lookback-days: the aggregates of D - 1 read the
-        // text of the tweets created from D - 1 - lookback on. Until then silver/tweet_text must exist.
+        // The aggregates of D - 1 read the text of the tweets created from D - 1 - lookback on.
+        new FeatureStage(TextFeatureSets.tweets(spark, lake, config.features()), 1 + history.tweetLookbackDays()),
         new FeatureStage(aggregates, 1),
         new FeatureStage(new EngagementExampleSet(spark, lake, history, aggregates), 0)));
   }

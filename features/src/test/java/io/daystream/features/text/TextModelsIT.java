@@ -134,8 +134,10 @@ class TextModelsIT {
 
   @Test
   void anotherHashSizeIsAnotherTextModelVersion() {
-    FeatureSettings wider = new FeatureSettings(settings.textHashFeatures() * 2, settings.minTokenLength());
-    FeatureSettings longer = new FeatureSettings(settings.textHashFeatures(), settings.minTokenLength() + 1);
+    FeatureSettings wider = new FeatureSettings(settings.textHashFeatures() * 2, settings.minTokenLength(),
+        settings.engagement());
+    FeatureSettings longer = new FeatureSettings(settings.textHashFeatures(), settings.minTokenLength() + 1,
+        settings.engagement());
     String version = new TermsPipeline(settings).version();
     assertNotEquals(version, new TermsPipeline(wider).version());
     assertNotEquals(version, new TermsPipeline(longer).version());

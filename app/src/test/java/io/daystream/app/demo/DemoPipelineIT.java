@@ -84,7 +84,12 @@ class DemoPipelineIT {
     assertEquals(List.of(best.version()), first.scoring().modelVersions());
 
     DemoSummary second = new DemoPipeline(runtime).run();
-    assertEquals(countsAfterFirst, tableCounts(spark, lake), "a second run writes no duplicate rows");
+    Map<String, Long> countsAfterSecond = tableCounts(spark, lake);
+    // A re-run registers new versions (ids are never reused, served files never rewritten); the
+    // same data gives the same RCE, which does not beat the champion, so nothing else changes.
+    assertEquals(4, countsAfterSecond.remove("registry"), "the re-run's two models are new versions");
+    countsAfterFirst.remove("registry");
+    assertEquals(countsAfterFirst, countsAfterSecond, "a second run writes no duplicate rows");
     assertEquals(best.version(), second.retrain().heads().get(0).champion().orElseThrow());
     assertEquals(first.scoring().scoredRows(), second.scoring().scoredRows());
   }

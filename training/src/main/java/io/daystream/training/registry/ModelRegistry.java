@@ -37,7 +37,8 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class ModelRegistry {
 
-  private static final int ALLOCATION_ATTEMPTS = 5;
+  /** Tries of a write that a concurrent commit can conflict with and that is safe to redo. */
+  private static final int WRITE_ATTEMPTS = 5;
 
   private final SparkSession spark;
   private final String versionsPath;
@@ -263,7 +264,7 @@ public final class ModelRegistry {
   /** Inserts a version under the next free id of its stem; retries when a concurrent run took it. */
   private ModelVersion insertNew(ModelLineage lineage, String runId, VersionStatus status, Optional<String> reason) {
     ensureTables();
-    for (int attempt = 0; attempt < ALLOCATION_ATTEMPTS; attempt++) {
+    for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
       String id = lineage.versionStem() + "-r" + (lastSequence(lineage.versionStem()) + 1);
       ModelVersion version = new ModelVersion(id, runId, status, reason, lineage, Optional.empty(),
           Optional.empty(), Optional.empty(), clock.instant());
@@ -278,7 +279,7 @@ public final class ModelRegistry {
       }
     }
     throw new IllegalStateException("could not allocate a version id for " + lineage.versionStem() + " in "
-        + ALLOCATION_ATTEMPTS + " attempts: too many concurrent runs of the same window and day");
+        + WRITE_ATTEMPTS + " attempts: too many concurrent runs of the same window and day");
   }
 
   private long lastSequence(String stem) {
@@ -305,11 +306,24 @@ public final class ModelRegistry {
         + "(s.task, s.head, s.generation, s.action, s.from_version, s.to_version, s.changed_by, s.reason, s.changed_at)";
   }
 
-  /** Appends one change to the log unless it is there (the same head and generation). */
+  /**
+   * Appends one change to the log unless it is there (the same head and generation). The alias
+   * has moved already, so a conflict with another head's log entry is retried, not reported.
+   */
   private void appendToLog(AliasChange change) {
     Dataset<Row> source = spark.createDataFrame(List.of(AliasChangeRows.toRow(change)), AliasChangeRows.SCHEMA);
-    DeltaMerge.run(spark, changesPath, source,
-        "ON t.task = s.task AND t.head = s.head AND t.generation = s.generation WHEN NOT MATCHED THEN INSERT *");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        DeltaMerge.run(spark, changesPath, source,
+            "ON t.task = s.task AND t.head = s.head AND t.generation = s.generation WHEN NOT MATCHED THEN INSERT *");
+        return;
+      } catch (DeltaConcurrentModificationException e) {
+        if (attempt == WRITE_ATTEMPTS) {
+          throw new IllegalStateException("the champion of " + change.task() + "/" + change.head() + " moved to "
+              + change.toVersion() + " but its log entry could not be written; the next read restores it", e);
+        }
+      }
+    }
   }
 
   private Dataset<Row> frameOf(ModelVersion version) {

@@ -54,7 +54,7 @@ public final class MaintainCommand implements Callable<Integer> {
       Lake lake = new Lake(config.lake());
       LakeMaintenance maintenance = new LakeMaintenance(runtime.spark(), lake);
       if (forgetUser != null) {
-        forget(maintenance, new ModelRegistry(runtime.spark(), lake.path(LakeTable.MODEL_REGISTRY)), out);
+        forget(maintenance, new ModelRegistry(runtime.spark(), lake), out);
       }
       if (!skipOptimize) {
         maintenance.optimize(tables).forEach((table, files) ->

@@ -16,16 +16,21 @@ import io.daystream.ingestion.backfill.FileBackfill;
 import io.daystream.ingestion.backfill.StagedMessage;
 import io.daystream.ingestion.quarantine.Quarantine;
 import io.daystream.ingestion.stream.IngestedStream;
+import io.daystream.training.registry.ModelEvaluation;
+import io.daystream.training.registry.ModelLineage;
 import io.daystream.training.registry.ModelRegistry;
-import io.daystream.training.registry.ModelVersion;
+import io.daystream.training.registry.StagedModel;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Encoders;
@@ -71,11 +76,11 @@ class MaintainCommandIT {
               quarantined("u1|t9", "\u0000garbage", "names u1"),
               quarantined(null, "{\"engaging_user_id\":\"u12\",\"tweet_id\":\"t9\"}", "names u12")),
           Quarantine.SCHEMA).write().format("delta").mode("append").save(quarantine.path());
-      ModelRegistry registry = new ModelRegistry(spark, lake.path(LakeTable.MODEL_REGISTRY));
-      registry.register(version(1, MARCH_1, MARCH_1, MARCH_2));
-      registry.register(version(1, MARCH_2, MARCH_2, MARCH_3));
-      registry.register(version(1, MARCH_3, MARCH_3, MARCH_4));
-      registry.register(version(3, MARCH_1, MARCH_3, MARCH_4));
+      ModelRegistry registry = new ModelRegistry(spark, lake);
+      register(registry, 1, MARCH_1, MARCH_1, MARCH_2);
+      register(registry, 1, MARCH_2, MARCH_2, MARCH_3);
+      register(registry, 1, MARCH_3, MARCH_3, MARCH_4);
+      register(registry, 3, MARCH_1, MARCH_3, MARCH_4);
 
       MainTest.Run run = MainTest.run("maintain", "--home", home.toString(), "--set", "spark.master=local[2]",
           "--forget-user", "u1", "--no-optimize", "--no-vacuum");
@@ -89,8 +94,8 @@ class MaintainCommandIT {
       assertTrue(lines.contains("forget u1: 2 model versions trained on those days (retrain or retire them)"),
           run.out());
       assertEquals(Set.of(
-              "forget u1: model engagement-like-w1-2020-03-03 trained on 2020-03-02 to 2020-03-02, 1 of those days",
-              "forget u1: model engagement-like-w3-2020-03-04 trained on 2020-03-01 to 2020-03-03, 1 of those days"),
+              "forget u1: model engagement-like-w1-2020-03-03-r1 trained on 2020-03-02 to 2020-03-02, 1 of those days",
+              "forget u1: model engagement-like-w3-2020-03-04-r1 trained on 2020-03-01 to 2020-03-03, 1 of those days"),
           lines.stream().filter(line -> line.startsWith("forget u1: model ")).collect(Collectors.toSet()));
     } finally {
       spark.stop();
@@ -121,10 +126,15 @@ class MaintainCommandIT {
     return day.atTime(hour, 0).toInstant(ZoneOffset.UTC);
   }
 
-  private static ModelVersion version(int windowDays, LocalDate first, LocalDate last, LocalDate evaluation) {
-    String id = ModelVersion.versionId("engagement", "like", windowDays, evaluation);
-    return new ModelVersion(id, "engagement", "like", windowDays, first, last, evaluation, 10, 5, 1,
-        OptionalDouble.of(1.0), OptionalDouble.of(0.5), 0.4, "/nowhere/" + id, Instant.now());
+  /** A registered version whose model files are a placeholder: only its training days matter here. */
+  private static void register(ModelRegistry registry, int windowDays, LocalDate first, LocalDate last,
+      LocalDate evaluation) throws IOException {
+    StagedModel staged = registry.stage(new ModelLineage("engagement", "like", windowDays, first, last, evaluation,
+        Map.of(), "test", "lr", Map.of(), 0, 10, 5), "test");
+    Files.createDirectories(Path.of(staged.stagingPath()));
+    Files.writeString(Path.of(staged.stagingPath(), "model"), "placeholder");
+    registry.register(staged, Duration.ZERO,
+        new ModelEvaluation(5, 1, Map.of(ModelEvaluation.RCE, 1.0, ModelEvaluation.LOG_LOSS, 0.4)));
   }
 
   private static Row quarantined(String key, String value, String reason) {

@@ -23,8 +23,14 @@ public final class Lake {
     return join(settings.checkpoints(), queryName);
   }
 
+  /** The folder of a registered model version; written once, when the version is registered. */
   public String modelPath(String modelVersion) {
     return join(settings.models(), modelVersion);
+  }
+
+  /** Where a candidate is trained to before it is registered (or abandoned). */
+  public String stagedModelPath(String modelVersion) {
+    return join(join(settings.models(), "staging"), modelVersion);
   }
 
   /** Where a fitted feature model (a text pipeline, a topic model) of one version is saved. */

@@ -18,9 +18,11 @@ public enum LakeTable {
   MARKET_EXAMPLES("gold/market_examples"),
   // Which feature days are materialized, from which inputs, with which feature-set version.
   FEATURE_DAYS("ops/feature_days"),
-  // Registry: every trained model version and who served when.
-  MODEL_REGISTRY("registry/models"),
-  PROMOTIONS("registry/promotions"),
+  // Registry: every model version with its lineage, the champion alias of each task and head
+  // (one row each), and the log of every alias change: who served when.
+  MODEL_REGISTRY("registry/versions"),
+  CHAMPION_ALIASES("registry/aliases"),
+  PROMOTIONS("registry/alias_changes"),
   // Serving: what the streaming scorer writes.
   SCORES("serving/scores"),
   TOP_N("serving/top_n");

@@ -5,20 +5,27 @@ import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
 import io.daystream.evaluation.metrics.BinaryMetrics;
 import io.daystream.evaluation.promotion.ChampionPolicy;
+import io.daystream.features.engagement.EngagementColumns;
 import io.daystream.features.engagement.EngagementExamples;
 import io.daystream.training.model.EngagementModelTrainer;
+import io.daystream.training.registry.AliasChange;
+import io.daystream.training.registry.ChampionState;
+import io.daystream.training.registry.ModelEvaluation;
+import io.daystream.training.registry.ModelLineage;
 import io.daystream.training.registry.ModelRegistry;
-import io.daystream.training.registry.ModelVersion;
-import io.daystream.training.registry.PromotionEvent;
-import io.daystream.training.registry.PromotionLog;
+import io.daystream.training.registry.StagedModel;
 import io.daystream.training.window.TrainingWindow;
+import io.delta.tables.DeltaTable;
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,11 +36,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The daily retraining of the engagement task for day D: for each head, one model per window of
  * days before D, each evaluated by RCE on D; the best challenger is promoted if it beats the
- * champion re-evaluated on the same day. Re-running a day replaces its models, never duplicates.
+ * champion re-evaluated on the same day. Every model is staged, then registered as a new version:
+ * re-running a day adds versions and never touches the files of one that serves.
  */
 public final class DailyRetrainJob {
 
   public static final String TASK = "engagement";
+
+  /** Who the registry records as moving the champion. */
+  public static final String ACTOR = "daily-retrain";
+
+  /** The examples are built in-line from bronze (no gold feature set yet); recorded as such. */
+  static final String FEATURE_SET = "engagement-examples-inline";
 
   private static final Logger LOG = LoggerFactory.getLogger(DailyRetrainJob.class);
 
@@ -41,14 +55,12 @@ public final class DailyRetrainJob {
   private final DaystreamConfig config;
   private final Lake lake;
   private final ModelRegistry registry;
-  private final PromotionLog promotions;
 
   public DailyRetrainJob(SparkSession spark, DaystreamConfig config) {
     this.spark = spark;
     this.config = config;
     this.lake = new Lake(config.lake());
-    this.registry = new ModelRegistry(spark, lake.path(LakeTable.MODEL_REGISTRY));
-    this.promotions = new PromotionLog(spark, lake.path(LakeTable.PROMOTIONS));
+    this.registry = new ModelRegistry(spark, lake);
   }
 
   /**
@@ -76,25 +88,30 @@ public final class DailyRetrainJob {
   private HeadOutcome runHead(LocalDate day, List<Integer> windows, String head, EngagementExamples examples,
       Dataset<Row> evaluation) {
     EngagementModelTrainer trainer = new EngagementModelTrainer(config.features(), config.training());
+    String runId = UUID.randomUUID().toString();
+    Map<String, Long> tablesRead = tableVersions(LakeTable.ENGAGEMENTS, LakeTable.TWEETS);
     List<WindowResult> results = new ArrayList<>();
     for (int days : windows) {
       TrainingWindow window = new TrainingWindow(day, days);
       Dataset<Row> training = examples.between(window.firstDay(), window.lastDay()).cache();
       try {
-        long trainRows = training.count();
+        Row counts = training.agg(org.apache.spark.sql.functions.count("*"),
+            org.apache.spark.sql.functions.sum(EngagementColumns.labelOf(head))).first();
+        long trainRows = counts.getLong(0);
         if (trainRows == 0) {
           throw new IllegalArgumentException("no engagements in the training window " + window);
         }
+        long trainPositives = counts.isNullAt(1) ? 0 : (long) counts.getDouble(1);
         LOG.info("training {} over {} ({} rows)", head, window, trainRows);
+        StagedModel staged = registry.stage(new ModelLineage(TASK, head, days, window.firstDay(), window.lastDay(),
+            day, tablesRead, FEATURE_SET, "lr", parameters(), 0L, trainRows, trainPositives), runId);
+        long started = System.nanoTime();
         PipelineModel model = trainer.fit(training, head);
-        String version = ModelVersion.versionId(TASK, head, days, day);
-        String path = lake.modelPath(version);
-        save(model, path);
+        Duration trainingTime = Duration.ofNanos(System.nanoTime() - started);
+        save(model, staged.stagingPath());
         BinaryMetrics metrics = HeadEvaluation.of(model, evaluation, head);
-        registry.register(new ModelVersion(version, TASK, head, days, window.firstDay(), window.lastDay(), day,
-            trainRows, metrics.rows(), metrics.positives(), metrics.rce(), metrics.prAuc(), metrics.logLoss(),
-            path, Instant.now()));
-        results.add(new WindowResult(version, head, window, trainRows, metrics));
+        registry.register(staged, trainingTime, evaluationOf(metrics));
+        results.add(new WindowResult(staged.version(), head, window, trainRows, metrics));
       } finally {
         training.unpersist();
       }
@@ -103,14 +120,15 @@ public final class DailyRetrainJob {
         .max(Comparator.comparingDouble(r -> r.metrics().rce().orElse(Double.NEGATIVE_INFINITY)))
         .orElseThrow();
 
-    Optional<String> previous = promotions.champion(TASK, head);
+    ChampionState champion = registry.champion(TASK, head);
+    Optional<String> previous = champion.version();
     Optional<BinaryMetrics> previousMetrics = previous.map(version -> championMetricsOn(version, results, evaluation, head));
     ChampionPolicy.Decision decision = new ChampionPolicy(config.promotion()).decide(
         new ChampionPolicy.Candidate(best.version(), best.metrics().rce()),
         previous.map(version -> new ChampionPolicy.Candidate(version, previousMetrics.get().rce())));
     if (decision.promote()) {
-      promotions.append(new PromotionEvent(TASK, head, best.version(), PromotionEvent.Action.PROMOTE, previous,
-          decision.reason(), Instant.now()));
+      // Conditioned on the champion read above: a concurrent promotion makes this one fail, unapplied.
+      registry.moveChampion(champion, best.version(), AliasChange.Action.PROMOTED, ACTOR, decision.reason());
     }
     LOG.info("{}: {} ({})", head, decision.promote() ? "promoted " + best.version() : "kept champion", decision.reason());
     return new HeadOutcome(head, results, previous, previousMetrics, best, decision,
@@ -125,14 +143,42 @@ public final class DailyRetrainJob {
         return result.metrics();
       }
     }
-    ModelVersion champion = registry.find(version).orElseThrow(
-        () -> new IllegalStateException("champion " + version + " is missing from the model registry"));
-    return HeadEvaluation.of(PipelineModel.load(champion.modelPath()), evaluation, head);
+    String path = registry.require(version).requireModelPath();
+    return HeadEvaluation.of(PipelineModel.load(path), evaluation, head);
   }
 
+  /** The logistic regression's settings, as the registry records them. */
+  private Map<String, String> parameters() {
+    Map<String, String> parameters = new HashMap<>();
+    parameters.put("max_iterations", String.valueOf(config.training().maxIterations()));
+    parameters.put("reg_param", String.valueOf(config.training().regParam()));
+    parameters.put("elastic_net_param", String.valueOf(config.training().elasticNetParam()));
+    parameters.put("standardization", String.valueOf(config.training().standardization()));
+    return parameters;
+  }
+
+  /** The Delta version of each table now: what this run reads. */
+  private Map<String, Long> tableVersions(LakeTable... tables) {
+    Map<String, Long> versions = new HashMap<>();
+    for (LakeTable table : tables) {
+      versions.put(table.folder(), DeltaTable.forPath(spark, lake.path(table)).history(1).select("version")
+          .first().getLong(0));
+    }
+    return versions;
+  }
+
+  private static ModelEvaluation evaluationOf(BinaryMetrics metrics) {
+    Map<String, Double> values = new HashMap<>();
+    metrics.rce().ifPresent(rce -> values.put(ModelEvaluation.RCE, rce));
+    metrics.prAuc().ifPresent(prAuc -> values.put(ModelEvaluation.PR_AUC, prAuc));
+    values.put(ModelEvaluation.LOG_LOSS, metrics.logLoss());
+    return new ModelEvaluation(metrics.rows(), metrics.positives(), values);
+  }
+
+  /** Saves into the candidate's own, new staging folder: never over another model's files. */
   private static void save(PipelineModel model, String path) {
     try {
-      model.write().overwrite().save(path);
+      model.write().save(path);
     } catch (IOException e) {
       throw new IllegalStateException("cannot save the model to " + path, e);
     }

@@ -7,7 +7,6 @@ import io.daystream.core.lake.LakeTable;
 import io.daystream.scoring.candidates.CandidateContext;
 import io.daystream.scoring.champion.ChampionModels;
 import io.daystream.training.registry.ModelRegistry;
-import io.daystream.training.registry.PromotionLog;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
@@ -39,9 +38,7 @@ public final class StreamingScorer implements AutoCloseable {
 
   public void start() {
     Lake lake = new Lake(config.lake());
-    ChampionModels champions = new ChampionModels(
-        new PromotionLog(spark, lake.path(LakeTable.PROMOTIONS)),
-        new ModelRegistry(spark, lake.path(LakeTable.MODEL_REGISTRY)), TASK, head);
+    ChampionModels champions = new ChampionModels(new ModelRegistry(spark, lake), TASK, head);
     String engagements = lake.path(LakeTable.ENGAGEMENTS);
     ScoreBatchWriter writer = new ScoreBatchWriter(head, champions,
         () -> CandidateContext.fromEngagements(spark, engagements, config.scoring().activeUserDays(),

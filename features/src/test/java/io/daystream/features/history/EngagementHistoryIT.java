@@ -105,8 +105,10 @@ class EngagementHistoryIT {
     spark.stop();
   }
 
+  /** The engagement task after its text stage: this test writes silver/tweet_text itself. */
   private FeatureTask task() {
-    return FeatureTasks.of("engagement", spark, lake, config);
+    FeatureTask task = FeatureTasks.of("engagement", spark, lake, config);
+    return new FeatureTask(task.name(), task.stages().subList(1, task.stages().size()));
   }
 
   private List<FeatureRun> run(LocalDate first, LocalDate last) {

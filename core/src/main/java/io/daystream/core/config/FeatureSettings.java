@@ -1,9 +1,10 @@
 package io.daystream.core.config;
 
-/** Settings of the text featurization pipeline. */
-public record FeatureSettings(int textHashFeatures, int minTokenLength) {
+/** Settings of the text featurization pipeline and of the feature sets. */
+public record FeatureSettings(int textHashFeatures, int minTokenLength, MarketFeatureSettings market) {
 
   static FeatureSettings from(ConfigReader c) {
-    return new FeatureSettings(c.intAtLeast("text-hash-features", 16), c.intAtLeast("min-token-length", 1));
+    return new FeatureSettings(c.intAtLeast("text-hash-features", 16), c.intAtLeast("min-token-length", 1),
+        MarketFeatureSettings.from(c.section("market")));
   }
 }

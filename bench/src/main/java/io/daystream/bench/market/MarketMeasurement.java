@@ -96,6 +96,7 @@ public final class MarketMeasurement implements Callable<Integer> {
 
   private final List<String> report = new ArrayList<>();
   private final Map<String, Object> figures = new LinkedHashMap<>();
+  private Path resultsFile;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new MarketMeasurement()).execute(args));
@@ -103,6 +104,8 @@ public final class MarketMeasurement implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    resultsFile = results.resolve("market-" + stamp + ".md");
     DaystreamConfig config = ConfigLoader.load(null, home, List.of());
     SparkSession spark = SparkSessionFactory.getOrCreate(config.spark());
     Lake lake = new Lake(config.lake());
@@ -170,9 +173,11 @@ public final class MarketMeasurement implements Callable<Integer> {
         line(String.format(Locale.ROOT, "| %s | %d | %d | %.4f | %.5f | %s | %d |", featureSet, window, metrics.rows(),
             (double) metrics.positives() / metrics.rows(), metrics.logLoss(), rce, seconds(t)));
         figures.put(featureSet + "/W=" + window, rce);
+        write(); // after every row: a long run stopped early keeps what it measured
       }
     }
     write();
+    System.out.println("written " + resultsFile + " " + figures);
     return 0;
   }
 
@@ -182,7 +187,7 @@ public final class MarketMeasurement implements Callable<Integer> {
     long total = counts.stream().mapToLong(Long::longValue).sum();
     long median = counts.isEmpty() ? 0 : counts.get(counts.size() / 2);
     line("");
-    line("Rows per trading day in gold/market_examples: " + counts.size() + " days, " + total + " rows, min "
+    line("Rows per trading day of the examples: " + counts.size() + " days, " + total + " rows, min "
         + (counts.isEmpty() ? 0 : counts.get(0)) + ", median " + median + ", max "
         + (counts.isEmpty() ? 0 : counts.get(counts.size() - 1)) + ".");
     figures.put("days", counts.size());
@@ -248,10 +253,7 @@ public final class MarketMeasurement implements Callable<Integer> {
 
   private void write() throws IOException {
     Files.createDirectories(results);
-    String stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-    Path file = results.resolve("market-" + stamp + ".md");
-    Files.writeString(file, String.join("\n", report) + "\n", StandardCharsets.UTF_8);
-    System.out.println("written " + file + " " + figures);
+    Files.writeString(resultsFile, String.join("\n", report) + "\n", StandardCharsets.UTF_8);
   }
 
   private static long seconds(long startNanos) {

@@ -84,8 +84,10 @@ public final class FeaturesCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(json(range, runs));
     } else {
       for (FeatureRun run : runs) {
-        spec.commandLine().getOut().printf("%s: %d days written, %d skipped (up to date), %,d rows%n",
-            run.featureSet(), run.written().size(), run.skipped().size(), run.rows());
+        spec.commandLine().getOut().printf("%s: %d days written, %d skipped (up to date), %,d rows%s%n",
+            run.featureSet(), run.written().size(), run.skipped().size(), run.rows(),
+            run.absentInputs().isEmpty() ? ""
+                : "; absent, read as empty (their features are null): " + String.join(", ", run.absentInputs()));
       }
     }
     return ExitCodes.OK;
@@ -110,6 +112,7 @@ public final class FeaturesCommand implements Callable<Integer> {
       run.written().forEach(day -> set.withArray("days_written").add(day.toString()));
       run.skipped().forEach(day -> set.withArray("days_skipped").add(day.toString()));
       set.put("days_written_count", run.written().size()).put("days_skipped_count", run.skipped().size());
+      run.absentInputs().forEach(table -> set.withArray("absent_inputs").add(table));
     }
     return root.toString();
   }

@@ -21,6 +21,16 @@ final class ConfigReader {
     this.prefix = prefix;
   }
 
+  /** The reader of a nested section, e.g. {@code market} under {@code daystream.features}. */
+  ConfigReader section(String key) {
+    return new ConfigReader(prefix + "." + key, guard(key, () -> config.getConfig(key)));
+  }
+
+  private ConfigReader(String prefix, Config section) {
+    this.config = section;
+    this.prefix = prefix;
+  }
+
   String string(String key) {
     return guard(key, () -> config.getString(key));
   }

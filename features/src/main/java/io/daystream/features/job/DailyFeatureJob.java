@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,6 +55,7 @@ public final class DailyFeatureJob {
     List<LocalDate> written = new ArrayList<>();
     List<LocalDate> skipped = new ArrayList<>();
     long rows = 0;
+    SortedSet<String> absent = new TreeSet<>();
     for (LocalDate day : days) {
       DayLineage lineage = lineageOf(set, day);
       Optional<DayLineage> before = manifest.lineageOf(set.name(), day);
@@ -61,13 +64,14 @@ public final class DailyFeatureJob {
         skipped.add(day);
         continue;
       }
+      lineage.inputs().stream().filter(input -> input.tableVersion() < 0).forEach(input -> absent.add(input.table()));
       long dayRows = write(set, day, lineage);
       manifest.record(set.name(), day, lineage, dayRows);
       LOG.info("{} {}: {} rows written", set.name(), day, dayRows);
       written.add(day);
       rows += dayRows;
     }
-    return new FeatureRun(set.name(), written, skipped, rows);
+    return new FeatureRun(set.name(), written, skipped, rows, absent);
   }
 
   private DayLineage lineageOf(DailyFeatureSet set, LocalDate day) {

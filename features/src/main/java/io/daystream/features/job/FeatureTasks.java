@@ -3,10 +3,14 @@ package io.daystream.features.job;
 import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.config.EngagementHistorySettings;
 import io.daystream.core.lake.Lake;
+import io.daystream.core.lake.LakeTable;
 import io.daystream.features.history.EngagementAggregates;
 import io.daystream.features.history.EngagementExampleSet;
+import io.daystream.features.market.MarketExamples;
 import io.daystream.features.text.TextFeatureSets;
 import io.daystream.features.topic.TopicModels;
+import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
@@ -24,7 +28,8 @@ public final class FeatureTasks {
     }
     return switch (name) {
       case "engagement" -> engagement(spark, lake, config);
-      default -> throw new UnsupportedOperationException("the " + name + " feature sets are not registered yet");
+      case "market" -> market(spark, lake, config);
+      default -> throw new IllegalStateException("no feature sets for task " + name);
     };
   }
 
@@ -41,5 +46,23 @@ public final class FeatureTasks {
         new FeatureStage(TextFeatureSets.tweets(spark, lake, config.features()), 1 + history.tweetLookbackDays()),
         new FeatureStage(aggregates, 1),
         new FeatureStage(new EngagementExampleSet(spark, lake, history, aggregates), 0)));
+  }
+
+  /**
+   * Market examples read D's bars and history from bronze prices, and D's news and cashtag tweets
+   * with their silver text when it exists (else those columns are null).
+   */
+  private static FeatureTask market(SparkSession spark, Lake lake, DaystreamConfig config) {
+    List<FeatureStage> stages = new ArrayList<>();
+    // Market examples read the text of day D only, of the sources this lake has: a market lake
+    // may hold prices and news but no tweets (their features are then null).
+    if (DeltaTable.isDeltaTable(spark, lake.path(LakeTable.NEWS))) {
+      stages.add(new FeatureStage(TextFeatureSets.news(spark, lake, config.features()), 0));
+    }
+    if (DeltaTable.isDeltaTable(spark, lake.path(LakeTable.TWEETS))) {
+      stages.add(new FeatureStage(TextFeatureSets.tweets(spark, lake, config.features()), 0));
+    }
+    stages.add(new FeatureStage(new MarketExamples(spark, lake, config.features().market()), 0));
+    return new FeatureTask("market", stages);
   }
 }

@@ -135,9 +135,9 @@ class TextModelsIT {
   @Test
   void anotherHashSizeIsAnotherTextModelVersion() {
     FeatureSettings wider = new FeatureSettings(settings.textHashFeatures() * 2, settings.minTokenLength(),
-        settings.engagement());
+        settings.engagement(), settings.market());
     FeatureSettings longer = new FeatureSettings(settings.textHashFeatures(), settings.minTokenLength() + 1,
-        settings.engagement());
+        settings.engagement(), settings.market());
     String version = new TermsPipeline(settings).version();
     assertNotEquals(version, new TermsPipeline(wider).version());
     assertNotEquals(version, new TermsPipeline(longer).version());

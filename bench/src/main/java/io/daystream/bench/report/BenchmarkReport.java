@@ -5,13 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.daystream.bench.run.BatchTiming;
 import io.daystream.bench.run.RunResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +25,6 @@ public final class BenchmarkReport {
   /** Exactly-once by key and nothing else: what Daystream's other work is measured against. */
   public static final String EXACTLY_ONCE = "spark-merge-by-day";
 
-  private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BenchmarkSetup setup;
@@ -47,17 +40,7 @@ public final class BenchmarkReport {
 
   /** Writes {@code ingestion-<UTC date and time>.md} and {@code .json} into {@code folder}; returns the Markdown file. */
   public Path writeTo(Path folder) {
-    String stem = "ingestion-" + FILE_STAMP.format(setup.startedAt());
-    try {
-      Files.createDirectories(folder);
-      Path markdown = folder.resolve(stem + ".md");
-      Files.writeString(markdown, markdown(), StandardCharsets.UTF_8);
-      Files.writeString(folder.resolve(stem + ".json"),
-          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json()) + "\n", StandardCharsets.UTF_8);
-      return markdown;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write results to " + folder, e);
-    }
+    return ResultFiles.write(folder, "ingestion", setup.startedAt(), markdown(), json());
   }
 
   public String markdown() {

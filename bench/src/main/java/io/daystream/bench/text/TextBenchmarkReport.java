@@ -3,14 +3,9 @@ package io.daystream.bench.text;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.daystream.bench.report.ResultFiles;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +21,6 @@ public final class TextBenchmarkReport {
   /** Spark NLP should reach at least this share of the Spark ML baseline's throughput (issue 11). */
   public static final double GOAL_MIN_SHARE = 0.5;
 
-  private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Instant startedAt;
@@ -47,17 +41,7 @@ public final class TextBenchmarkReport {
 
   /** Writes {@code text-<UTC date and time>.md} and {@code .json} into {@code folder}; returns the Markdown file. */
   public Path writeTo(Path folder) {
-    String stem = "text-" + FILE_STAMP.format(startedAt);
-    try {
-      Files.createDirectories(folder);
-      Path markdown = folder.resolve(stem + ".md");
-      Files.writeString(markdown, markdown(), StandardCharsets.UTF_8);
-      Files.writeString(folder.resolve(stem + ".json"),
-          JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json()) + "\n", StandardCharsets.UTF_8);
-      return markdown;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write results to " + folder, e);
-    }
+    return ResultFiles.write(folder, "text", startedAt, markdown(), json());
   }
 
   public String markdown() {

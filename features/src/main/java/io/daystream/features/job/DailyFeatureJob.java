@@ -1,8 +1,11 @@
 package io.daystream.features.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
@@ -84,8 +87,11 @@ public final class DailyFeatureJob {
         .withColumn(FEATURE_SET_VERSION, lit(lineage.featureSetVersion()))
         .withColumn(INPUT_VERSIONS, versionsColumn(lineage))
         .localCheckpoint();
-    long outside = rows.where(col(set.dayColumn()).notEqual(lit(day.toString()).cast("date"))
-        .or(col(set.dayColumn()).isNull())).count();
+    // One job counts the rows and those outside the day (a wrong day would escape replaceWhere).
+    Column isOutside = col(set.dayColumn()).notEqual(lit(day.toString()).cast("date")).or(col(set.dayColumn()).isNull());
+    Row counts = rows.agg(count(lit(1)), sum(when(isOutside, 1L).otherwise(0L))).first();
+    long total = counts.getLong(0);
+    long outside = counts.isNullAt(1) ? 0 : counts.getLong(1);
     if (outside > 0) {
       throw new IllegalStateException(set.name() + " computed " + outside + " rows outside day " + day);
     }
@@ -97,7 +103,7 @@ public final class DailyFeatureJob {
         .option("mergeSchema", "true")
         .partitionBy(set.dayColumn())
         .save(lake.path(set.output()));
-    return rows.count();
+    return total;
   }
 
   private static Column versionsColumn(DayLineage lineage) {

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokerRestartIT {
 
   private static final long SEED = 11L;
-  private static final int MESSAGES = 40_000;
+  private static final int MESSAGES = 20_000;
   private static final int FIRST_PART = MESSAGES / 2;
   /** The first part takes two engagements batches: the broker stops after the first. */
-  private static final int BATCH = 10_000;
+  private static final int BATCH = 5_000;
   private static final Duration DOWNTIME = Duration.ofSeconds(5);
   private static final Duration PROGRESS_TIMEOUT = Duration.ofMinutes(4);
 

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class GracefulStopIT {
 
   private static final long SEED = 23L;
-  private static final int MESSAGES = 30_000;
+  private static final int MESSAGES = 15_000;
   /** Several engagements batches, so that SIGTERM can land inside one that is not the last. */
-  private static final int BATCH = 5_000;
+  private static final int BATCH = 2_500;
   private static final Duration PROGRESS_TIMEOUT = Duration.ofMinutes(4);
 
   @TempDir

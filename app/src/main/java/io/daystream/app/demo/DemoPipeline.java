@@ -18,6 +18,9 @@ import io.daystream.evaluation.daily.DailyRetrainJob;
 import io.daystream.evaluation.daily.RetrainOutcome;
 import io.daystream.evaluation.report.ReportFiles;
 import io.daystream.evaluation.report.RetrainReport;
+import io.daystream.features.day.DayRange;
+import io.daystream.features.job.DailyFeatureJob;
+import io.daystream.features.job.FeatureTasks;
 import io.daystream.ingestion.job.IngestionJob;
 import io.daystream.ingestion.stream.IngestedStream;
 import io.daystream.scoring.stream.StreamingScorer;
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole loop on synthetic data: simulate days, produce them onto Kafka, ingest into Delta,
- * retrain the like head over the demo's windows, evaluate on the last day, promote the best,
+ * materialize the engagement features of every day, retrain the like head over the demo's windows, evaluate on the last day, promote the best,
  * then score newly produced tweets with the champion in a streaming query.
  */
 public final class DemoPipeline {
@@ -78,6 +81,8 @@ public final class DemoPipeline {
 
       ingestUntilIdle(spark, config, kafka, List.of(IngestedStream.TWEETS, IngestedStream.ENGAGEMENTS));
 
+      FeatureTasks.of(DailyRetrainJob.TASK, spark, lake, config)
+          .run(new DailyFeatureJob(spark, lake), new DayRange(demo.startDate(), evaluationDay));
       RetrainOutcome outcome = new DailyRetrainJob(spark, config).run(evaluationDay, demo.windows(), List.of(HEAD));
       String report = ReportFiles.write(spark.sparkContext().hadoopConfiguration(), lake.reportsRoot(),
           RetrainReport.fileName(outcome), RetrainReport.html(outcome));

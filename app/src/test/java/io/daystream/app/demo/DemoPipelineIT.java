@@ -67,6 +67,8 @@ class DemoPipelineIT {
 
     assertEquals(DAYS * TWEETS_PER_DAY + NEW_TWEETS, countsAfterFirst.get("tweets"), "history and new tweets");
     assertEquals(DAYS * IMPRESSIONS_PER_DAY, countsAfterFirst.get("engagements"));
+    assertEquals(DAYS * IMPRESSIONS_PER_DAY, countsAfterFirst.get("engagement_examples"),
+        "every impression of every day became one example of the gold table");
     assertEquals(2, countsAfterFirst.get("registry"), "one model per window");
     assertEquals(1, countsAfterFirst.get("promotions"), "the first champion");
 
@@ -131,6 +133,7 @@ class DemoPipelineIT {
       Map<String, Long> counts = new TreeMap<>();
       counts.put("tweets", count(spark, lake, LakeTable.TWEETS));
       counts.put("engagements", count(spark, lake, LakeTable.ENGAGEMENTS));
+      counts.put("engagement_examples", count(spark, lake, LakeTable.ENGAGEMENT_EXAMPLES));
       counts.put("registry", count(spark, lake, LakeTable.MODEL_REGISTRY));
       counts.put("promotions", count(spark, lake, LakeTable.PROMOTIONS));
       counts.put("scores", count(spark, lake, LakeTable.SCORES));

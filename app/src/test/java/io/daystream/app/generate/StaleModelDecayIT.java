@@ -10,10 +10,6 @@ import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.lake.Lake;
 import io.daystream.datasets.synthetic.EngagementSimulator;
 import io.daystream.datasets.synthetic.SimulationSettings;
-import io.daystream.evaluation.daily.HeadEvaluation;
-import io.daystream.features.engagement.EngagementColumns;
-import io.daystream.features.engagement.EngagementExamples;
-import io.daystream.training.model.EngagementModelTrainer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the generator's drift is for: the like head trained once, on the first days, and then
- * judged on each later day, with the product's own trainer, features and evaluation. In a
- * drifting world its RCE falls as it ages and it falls further behind the oracle; in the same
- * world without drift it holds.
+ * What the generator's drift is for: a like model of the tweet's words and context (no history
+ * features, which follow drift by themselves; see {@link TextContextModel}) trained once, on the
+ * first days, and then judged on each later day. In a drifting world its RCE falls as it ages and
+ * it falls further behind the oracle; in the same world without drift it holds.
  */
 class StaleModelDecayIT {
 
@@ -89,17 +85,17 @@ class StaleModelDecayIT {
   private static List<AgedDay> ageOneModel(SparkSession spark, DaystreamConfig config, SimulationSettings settings)
       throws Exception {
     SyntheticBackfill.Result written = new SyntheticBackfill(spark, config).write(new EngagementSimulator(settings));
-    EngagementExamples examples = new EngagementExamples(spark, new Lake(config.lake()));
-    // Cached as the daily run caches them: the trainer and the evaluation pass over them several times.
-    Dataset<Row> training = examples.between(settings.date(0), settings.date(TRAINING_DAYS - 1)).cache();
-    Dataset<Row> judged = examples.between(settings.date(TRAINING_DAYS), settings.date(settings.days() - 1)).cache();
+    TextContextModel model = new TextContextModel(spark, new Lake(config.lake()), config.features(), HEAD);
+    // Cached: the trainer and the evaluation pass over them several times.
+    Dataset<Row> training = model.examples(settings.date(0), settings.date(TRAINING_DAYS - 1)).cache();
+    Dataset<Row> judged = model.examples(settings.date(TRAINING_DAYS), settings.date(settings.days() - 1)).cache();
     List<AgedDay> days = new ArrayList<>();
     try {
-      PipelineModel model = new EngagementModelTrainer(config.features(), config.training()).fit(training, HEAD);
+      PipelineModel fitted = model.fit(training);
       for (int day = TRAINING_DAYS; day < settings.days(); day++) {
         LocalDate date = settings.date(day);
-        Dataset<Row> ofDay = judged.where(col(EngagementColumns.EVENT_DATE).equalTo(lit(date.toString()).cast("date")));
-        days.add(new AgedDay(date, day - TRAINING_DAYS + 1, HeadEvaluation.of(model, ofDay, HEAD).rce().orElseThrow(),
+        Dataset<Row> ofDay = judged.where(col("event_date").equalTo(lit(date.toString()).cast("date")));
+        days.add(new AgedDay(date, day - TRAINING_DAYS + 1, model.judge(fitted, ofDay).rce().orElseThrow(),
             written.oracle().get(date).get(HEAD).rce().orElseThrow()));
       }
     } finally {

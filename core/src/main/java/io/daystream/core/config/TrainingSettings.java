@@ -3,10 +3,15 @@ package io.daystream.core.config;
 import java.util.List;
 import java.util.Set;
 
-/** Windows, heads and classifier settings of the daily retraining. */
+/**
+ * Windows, heads and classifier settings of the daily retraining.
+ *
+ * @param textTerms whether an engagement model reads the tweet's hashed words besides its topic
+ *     and sentiment
+ */
 public record TrainingSettings(
     List<Integer> windows, List<String> heads, int maxIterations, double regParam, double elasticNetParam,
-    boolean standardization) {
+    boolean standardization, boolean textTerms) {
 
   /** The engagement heads of the RecSys Challenge 2020. */
   public static final Set<String> KNOWN_HEADS = Set.of("like", "reply", "retweet", "quote");
@@ -27,6 +32,7 @@ public record TrainingSettings(
         c.intAtLeast("max-iterations", 1),
         c.doubleIn("reg-param", 0.0, Double.MAX_VALUE),
         c.doubleIn("elastic-net-param", 0.0, 1.0),
-        c.bool("standardization"));
+        c.bool("standardization"),
+        c.bool("text-terms"));
   }
 }

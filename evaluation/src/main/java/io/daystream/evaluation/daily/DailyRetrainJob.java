@@ -1,12 +1,18 @@
 package io.daystream.evaluation.daily;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.sum;
+
 import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
 import io.daystream.evaluation.metrics.BinaryMetrics;
 import io.daystream.evaluation.promotion.ChampionPolicy;
+import io.daystream.features.day.DayRange;
 import io.daystream.features.engagement.EngagementColumns;
 import io.daystream.features.engagement.EngagementExamples;
+import io.daystream.features.engagement.EngagementExamples.ExampleDays;
 import io.daystream.training.model.EngagementModelTrainer;
 import io.daystream.training.registry.AliasChange;
 import io.daystream.training.registry.ChampionState;
@@ -15,8 +21,8 @@ import io.daystream.training.registry.ModelLineage;
 import io.daystream.training.registry.ModelRegistry;
 import io.daystream.training.registry.StagedModel;
 import io.daystream.training.window.TrainingWindow;
-import io.delta.tables.DeltaTable;
 import java.io.IOException;
+import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daily retraining of the engagement task for day D: for each head, one model per window of
- * days before D, each evaluated by RCE on D; the best challenger is promoted if it beats the
+ * days before D, learned from the materialized examples of {@code gold/engagement_examples} and
+ * evaluated by RCE on D; the best challenger is promoted if it beats the
  * champion re-evaluated on the same day. Every model is staged, then registered as a new version:
  * re-running a day adds versions and never touches the files of one that serves.
  */
@@ -45,9 +52,6 @@ public final class DailyRetrainJob {
 
   /** Who the registry records as moving the champion. */
   public static final String ACTOR = "daily-retrain";
-
-  /** The examples are built in-line from bronze (no gold feature set yet); recorded as such. */
-  static final String FEATURE_SET = "engagement-examples-inline";
 
   private static final Logger LOG = LoggerFactory.getLogger(DailyRetrainJob.class);
 
@@ -64,57 +68,63 @@ public final class DailyRetrainJob {
   }
 
   /**
-   * @throws IllegalArgumentException when day D or a window has no data to learn or judge from
+   * Trains and judges every head over every window, from the materialized feature days
+   * [D − longest window, D] of {@code gold/engagement_examples}.
+   *
+   * @throws IllegalArgumentException when a day the run needs was not materialized, day D has no
+   *     examples, or a window has none
    */
   public RetrainOutcome run(LocalDate day, List<Integer> windows, List<String> heads) {
     EngagementExamples examples = new EngagementExamples(spark, lake);
-    Dataset<Row> evaluation = examples.between(day, day).cache();
+    ExampleDays evaluationDay = examples.between(DayRange.of(day));
+    if (evaluationDay.rowCount() == 0) {
+      throw new IllegalArgumentException("no engagement examples on the evaluation day " + day
+          + ": ingest that day and run `daystream features` for it, or choose a day that has data");
+    }
+    int longest = windows.stream().mapToInt(Integer::intValue).max()
+        .orElseThrow(() -> new IllegalArgumentException("no training windows given"));
+    // The longest window is read and cached once; every shorter window is a filter of it.
+    ExampleDays history = examples.between(DayRange.before(day, longest));
+    Dataset<Row> evaluation = evaluationDay.rows().cache();
+    Dataset<Row> training = history.rows().cache();
     try {
-      long evaluationRows = evaluation.count();
-      if (evaluationRows == 0) {
-        throw new IllegalArgumentException("no engagements on the evaluation day " + day
-            + ": ingest that day first, or choose a day that has data");
-      }
       List<HeadOutcome> outcomes = new ArrayList<>();
       for (String head : heads) {
-        outcomes.add(runHead(day, windows, head, examples, evaluation));
+        outcomes.add(runHead(day, windows, head, history, training, evaluation));
       }
-      return new RetrainOutcome(day, evaluationRows, outcomes);
+      return new RetrainOutcome(day, evaluationDay.rowCount(), outcomes);
     } finally {
       evaluation.unpersist();
+      training.unpersist();
     }
   }
 
-  private HeadOutcome runHead(LocalDate day, List<Integer> windows, String head, EngagementExamples examples,
-      Dataset<Row> evaluation) {
+  private HeadOutcome runHead(LocalDate day, List<Integer> windows, String head, ExampleDays history,
+      Dataset<Row> longestWindow, Dataset<Row> evaluation) {
     EngagementModelTrainer trainer = new EngagementModelTrainer(config.features(), config.training());
     String runId = UUID.randomUUID().toString();
-    Map<String, Long> tablesRead = tableVersions(LakeTable.ENGAGEMENTS, LakeTable.TWEETS);
+    Map<String, Long> tablesRead = Map.of(LakeTable.ENGAGEMENT_EXAMPLES.folder(), history.tableVersion());
     List<WindowResult> results = new ArrayList<>();
     for (int days : windows) {
       TrainingWindow window = new TrainingWindow(day, days);
-      Dataset<Row> training = examples.between(window.firstDay(), window.lastDay()).cache();
-      try {
-        Row counts = training.agg(org.apache.spark.sql.functions.count("*"),
-            org.apache.spark.sql.functions.sum(EngagementColumns.labelOf(head))).first();
-        long trainRows = counts.getLong(0);
-        if (trainRows == 0) {
-          throw new IllegalArgumentException("no engagements in the training window " + window);
-        }
-        long trainPositives = counts.isNullAt(1) ? 0 : (long) counts.getDouble(1);
-        LOG.info("training {} over {} ({} rows)", head, window, trainRows);
-        StagedModel staged = registry.stage(new ModelLineage(TASK, head, days, window.firstDay(), window.lastDay(),
-            day, tablesRead, FEATURE_SET, "lr", parameters(), 0L, trainRows, trainPositives), runId);
-        long started = System.nanoTime();
-        PipelineModel model = trainer.fit(training, head);
-        Duration trainingTime = Duration.ofNanos(System.nanoTime() - started);
-        save(model, staged.stagingPath());
-        BinaryMetrics metrics = HeadEvaluation.of(model, evaluation, head);
-        registry.register(staged, trainingTime, evaluationOf(metrics));
-        results.add(new WindowResult(staged.version(), head, window, trainRows, metrics));
-      } finally {
-        training.unpersist();
+      Dataset<Row> training = longestWindow.where(col(EngagementColumns.EVENT_DATE)
+          .between(Date.valueOf(window.firstDay()), Date.valueOf(window.lastDay())));
+      Row counts = training.agg(count("*"), sum(EngagementColumns.labelOf(head))).first();
+      long trainRows = counts.getLong(0);
+      if (trainRows == 0) {
+        throw new IllegalArgumentException("no engagement examples in the training window " + window);
       }
+      long trainPositives = counts.isNullAt(1) ? 0 : (long) counts.getDouble(1);
+      LOG.info("training {} over {} ({} rows)", head, window, trainRows);
+      StagedModel staged = registry.stage(new ModelLineage(TASK, head, days, window.firstDay(), window.lastDay(),
+          day, tablesRead, history.featureSetVersion(), "lr", parameters(), 0L, trainRows, trainPositives), runId);
+      long started = System.nanoTime();
+      PipelineModel model = trainer.fit(training, head);
+      Duration trainingTime = Duration.ofNanos(System.nanoTime() - started);
+      save(model, staged.stagingPath());
+      BinaryMetrics metrics = HeadEvaluation.of(model, evaluation, head);
+      registry.register(staged, trainingTime, evaluationOf(metrics));
+      results.add(new WindowResult(staged.version(), head, window, trainRows, metrics));
     }
     WindowResult best = results.stream()
         .max(Comparator.comparingDouble(r -> r.metrics().rce().orElse(Double.NEGATIVE_INFINITY)))
@@ -154,17 +164,8 @@ public final class DailyRetrainJob {
     parameters.put("reg_param", String.valueOf(config.training().regParam()));
     parameters.put("elastic_net_param", String.valueOf(config.training().elasticNetParam()));
     parameters.put("standardization", String.valueOf(config.training().standardization()));
+    parameters.put("text_terms", String.valueOf(config.training().textTerms()));
     return parameters;
-  }
-
-  /** The Delta version of each table now: what this run reads. */
-  private Map<String, Long> tableVersions(LakeTable... tables) {
-    Map<String, Long> versions = new HashMap<>();
-    for (LakeTable table : tables) {
-      versions.put(table.folder(), DeltaTable.forPath(spark, lake.path(table)).history(1).select("version")
-          .first().getLong(0));
-    }
-    return versions;
   }
 
   private static ModelEvaluation evaluationOf(BinaryMetrics metrics) {

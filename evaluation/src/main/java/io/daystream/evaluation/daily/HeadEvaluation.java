@@ -22,7 +22,7 @@ public final class HeadEvaluation {
   private HeadEvaluation() {}
 
   /**
-   * @param examples rows of {@code EngagementExamples}
+   * @param examples rows of {@code gold/engagement_examples}
    * @throws IllegalArgumentException when there are no examples
    */
   public static BinaryMetrics of(PipelineModel model, Dataset<Row> examples, String head) {

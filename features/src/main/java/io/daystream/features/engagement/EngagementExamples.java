@@ -1,65 +1,81 @@
 package io.daystream.features.engagement;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
+import io.daystream.features.day.DayRange;
+import io.daystream.features.history.EngagementExampleSet;
+import io.daystream.features.job.FeatureDays;
+import io.delta.tables.DeltaTable;
+import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Engagement examples of a range of days: each impression joined with its tweet's text, with a
- * 0/1 label per head. Only columns known at impression time are inputs; the outcome timestamps
- * become labels and are dropped.
+ * The engagement examples of a range of days, as the daily feature job materialized them in
+ * {@code gold/engagement_examples}: what training and evaluation read. The examples are never
+ * computed here; a day that was not materialized is an error that names the command to run.
  */
 public final class EngagementExamples {
 
-  private static final List<String> HEADS = List.of("like", "reply", "retweet", "quote");
-
   private final SparkSession spark;
   private final Lake lake;
+  private final FeatureDays manifest;
 
   public EngagementExamples(SparkSession spark, Lake lake) {
     this.spark = spark;
     this.lake = lake;
+    this.manifest = new FeatureDays(spark, lake.path(LakeTable.FEATURE_DAYS));
   }
 
-  /** Examples whose impression falls on a day in [first, last], both inclusive. */
-  public Dataset<Row> between(LocalDate first, LocalDate last) {
-    if (last.isBefore(first)) {
-      throw new IllegalArgumentException("last day " + last + " is before first day " + first);
+  /**
+   * The examples of every day of {@code days}, read at one table version.
+   *
+   * @throws IllegalArgumentException when a day of the range was not materialized, or days of it
+   *     were materialized by different feature-set versions (their columns would not mean the same)
+   */
+  public ExampleDays between(DayRange days) {
+    Map<LocalDate, FeatureDays.WrittenDay> written = manifest.writtenDays(EngagementExampleSet.NAME, days);
+    List<LocalDate> missing = days.days().stream().filter(day -> !written.containsKey(day)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(LakeTable.ENGAGEMENT_EXAMPLES.folder() + " lacks " + missing.size()
+          + " day(s) of " + days + " (" + summary(missing) + "): run `daystream features --task engagement --from "
+          + days.first() + " --to " + days.last() + "` first");
     }
-    Dataset<Row> engagements = spark.read().format("delta").load(lake.path(LakeTable.ENGAGEMENTS))
-        .where(col(EngagementColumns.EVENT_DATE).between(lit(first.toString()).cast("date"),
-            lit(last.toString()).cast("date")));
-    Dataset<Row> tweets = spark.read().format("delta").load(lake.path(LakeTable.TWEETS))
-        .select(col("tweet_id"), col("text"), col("created_at"));
-
-    List<Column> columns = new ArrayList<>();
-    columns.add(col("e." + EngagementColumns.EVENT_DATE).as(EngagementColumns.EVENT_DATE));
-    columns.add(col("e." + EngagementColumns.USER_ID).as(EngagementColumns.USER_ID));
-    columns.add(col("e." + EngagementColumns.TWEET_ID).as(EngagementColumns.TWEET_ID));
-    columns.add(col("e." + EngagementColumns.AUTHOR_ID).as(EngagementColumns.AUTHOR_ID));
-    columns.add(col("e.impression_at").as(EngagementColumns.IMPRESSION_AT));
-    // A tweet the lake has not seen yet still gives an example; its text is unknown, not dropped.
-    columns.add(when(col("t.text").isNull(), lit("")).otherwise(col("t.text")).as(EngagementColumns.TEXT));
-    columns.add(col("t.created_at").as(EngagementColumns.TWEET_CREATED_AT));
-    for (String input : EngagementColumns.CONTEXT_INPUTS) {
-      columns.add(col("e." + input).as(input));
+    Map<String, Long> daysByVersion = new TreeMap<>(written.values().stream()
+        .collect(Collectors.groupingBy(FeatureDays.WrittenDay::featureSetVersion, Collectors.counting())));
+    if (daysByVersion.size() > 1) {
+      throw new IllegalArgumentException("the days " + days + " were materialized by " + daysByVersion.size()
+          + " feature-set versions " + daysByVersion + ": recompute them with `daystream features --task engagement"
+          + " --from " + days.first() + " --to " + days.last() + "`");
     }
-    for (String head : HEADS) {
-      columns.add(col("e." + head + "_at").isNotNull().cast("double").as(EngagementColumns.labelOf(head)));
-      columns.add(col("e." + EngagementColumns.trueProbabilityOf(head)).as(EngagementColumns.trueProbabilityOf(head)));
-    }
-    return engagements.as("e")
-        .join(tweets.as("t"), col("e.tweet_id").equalTo(col("t.tweet_id")), "left")
-        .select(columns.toArray(Column[]::new));
+    long rows = written.values().stream().mapToLong(FeatureDays.WrittenDay::rows).sum();
+    String path = lake.path(LakeTable.ENGAGEMENT_EXAMPLES);
+    // Pinned to the version seen now: a feature job writing meanwhile cannot change what is read.
+    long version = DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0);
+    Dataset<Row> examples = spark.read().format("delta").option("versionAsOf", version).load(path)
+        .where(col(EngagementColumns.EVENT_DATE).between(Date.valueOf(days.first()), Date.valueOf(days.last())));
+    return new ExampleDays(days, examples, daysByVersion.keySet().iterator().next(), version, rows);
   }
+
+  private static String summary(List<LocalDate> missing) {
+    return missing.size() <= 3 ? missing.toString() : missing.get(0) + " .. " + missing.get(missing.size() - 1);
+  }
+
+  /**
+   * Examples of a range of days with what they were read from.
+   *
+   * @param rows the examples; counted by the manifest as {@code rowCount}
+   * @param featureSetVersion the one version every day was materialized with
+   * @param tableVersion the Delta version of {@code gold/engagement_examples} read
+   */
+  public record ExampleDays(DayRange days, Dataset<Row> rows, String featureSetVersion, long tableVersion,
+      long rowCount) {}
 }

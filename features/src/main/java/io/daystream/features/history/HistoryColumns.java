@@ -64,20 +64,29 @@ public final class HistoryColumns {
     return "prior_" + head;
   }
 
-  /** Every numeric history feature of an example, in a fixed order: what a model may read. */
+  /** The smoothed rates of keys (target encodings, previous-day rates), every head, in a fixed order. */
+  public static List<String> encodings() {
+    List<String> names = new ArrayList<>();
+    HEADS.forEach(head -> names.addAll(encodingsOf(head)));
+    return names;
+  }
+
+  /** Every history feature column of an example, in table order: per head the rates, then counts, recency, age. */
   public static List<String> features() {
     List<String> names = new ArrayList<>();
     for (String head : HEADS) {
-      for (HistoryKey key : EngagementExampleSet.ENCODED) {
-        names.add(targetEncoding(key, head));
-      }
-      for (HistoryKey key : EngagementExampleSet.PREVIOUS_DAY) {
-        names.add(previousDayRate(key, head));
-      }
+      names.addAll(encodingsOf(head));
       names.add(prior(head));
     }
     names.addAll(List.of(USER_IMPRESSIONS, AUTHOR_IMPRESSIONS, TWEET_IMPRESSIONS, USER_AUTHOR_IMPRESSIONS,
         HOURS_SINCE_USER_IMPRESSION, HOURS_SINCE_USER_ENGAGEMENT, TWEET_AGE_HOURS));
+    return names;
+  }
+
+  private static List<String> encodingsOf(String head) {
+    List<String> names = new ArrayList<>();
+    EngagementExampleSet.ENCODED.forEach(key -> names.add(targetEncoding(key, head)));
+    EngagementExampleSet.PREVIOUS_DAY.forEach(key -> names.add(previousDayRate(key, head)));
     return names;
   }
 }

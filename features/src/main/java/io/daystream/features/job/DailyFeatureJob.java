@@ -60,6 +60,7 @@ public final class DailyFeatureJob {
     long rows = 0;
     SortedSet<String> absent = new TreeSet<>();
     for (LocalDate day : days) {
+      long started = System.nanoTime();
       DayLineage lineage = lineageOf(set, day);
       Optional<DayLineage> before = manifest.lineageOf(set.name(), day);
       if (before.isPresent() && before.get().sameAs(lineage)) {
@@ -68,13 +69,21 @@ public final class DailyFeatureJob {
         continue;
       }
       lineage.inputs().stream().filter(input -> input.tableVersion() < 0).forEach(input -> absent.add(input.table()));
+      long checked = System.nanoTime();
       long dayRows = write(set, day, lineage);
+      long wrote = System.nanoTime();
       manifest.record(set.name(), day, lineage, dayRows);
-      LOG.info("{} {}: {} rows written", set.name(), day, dayRows);
+      LOG.info("{} {}: {} rows written in {} ms (lineage {} ms, rows {} ms, manifest {} ms)", set.name(), day, dayRows,
+          millis(System.nanoTime() - started), millis(checked - started), millis(wrote - checked),
+          millis(System.nanoTime() - wrote));
       written.add(day);
       rows += dayRows;
     }
     return new FeatureRun(set.name(), written, skipped, rows, absent);
+  }
+
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
   }
 
   private DayLineage lineageOf(DailyFeatureSet set, LocalDate day) {

@@ -45,7 +45,8 @@ public final class FeatureTasks {
         // The aggregates of D - 1 read the text of the tweets created from D - 1 - lookback on.
         new FeatureStage(TextFeatureSets.tweets(spark, lake, config.features()), 1 + history.tweetLookbackDays()),
         new FeatureStage(aggregates, 1),
-        new FeatureStage(new EngagementExampleSet(spark, lake, history, aggregates), 0)));
+        new FeatureStage(new EngagementExampleSet(spark, lake, history, aggregates,
+            config.features().textHashFeatures()), 0)));
   }
 
   /**

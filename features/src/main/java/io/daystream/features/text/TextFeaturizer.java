@@ -2,16 +2,21 @@ package io.daystream.features.text;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
 
 import io.daystream.core.config.FeatureSettings;
 import io.daystream.core.lake.Lake;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF0;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 
 /**
  * Applies the saved text model and the saved sentiment model to a text column: adds
@@ -41,6 +46,15 @@ public final class TextFeaturizer {
     PipelineModel sentiment = store.loadOrFit(SentimentPipeline.NAME, sentimentPipeline.version(),
         () -> sentimentPipeline.fit(spark));
     return new TextFeaturizer(terms, sentiment);
+  }
+
+  /**
+   * {@code termFrequencies}, or a vector of {@code size} zeros where it is null: a tweet whose text
+   * the lake does not hold has no words, which a model reads as such (a null vector it cannot read).
+   */
+  public static Column zerosWhenNull(Column termFrequencies, int size) {
+    UserDefinedFunction zeros = udf((UDF0<org.apache.spark.ml.linalg.Vector>) () -> Vectors.sparse(size, new int[0], new double[0]), new VectorUDT());
+    return coalesce(termFrequencies, zeros.apply());
   }
 
   /** {@code rows} with the three text columns computed from {@code text}. */

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.daystream.datasets.schema.CanonicalSchemas;
 import io.daystream.features.engagement.EngagementColumns;
+import io.daystream.features.history.CandidateExamples;
 import io.daystream.scoring.candidates.CandidateContext;
 import io.daystream.scoring.champion.ChampionModel;
 import io.daystream.scoring.champion.ChampionModels;
@@ -21,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores one micro-batch of new tweets: each tweet for every candidate user, with the champion
- * of the moment, then records the scores and refreshes the affected users' top N.
+ * Scores one micro-batch of new tweets: each tweet for every candidate user, featurized as the
+ * daily examples are (see {@link CandidateExamples}), with the champion of the moment; then
+ * records the scores and refreshes the affected users' top N.
  */
 public final class ScoreBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -31,13 +33,19 @@ public final class ScoreBatchWriter implements VoidFunction2<Dataset<Row>, Long>
   private final String head;
   private final ChampionModels champions;
   private final Supplier<CandidateContext> candidates;
+  private final Supplier<CandidateExamples> examples;
   private final ScoreTables tables;
 
+  /**
+   * @param candidates who to score each tweet for, read anew per batch
+   * @param examples turns candidate pairs into the model's input; created on the first batch
+   */
   public ScoreBatchWriter(String head, ChampionModels champions, Supplier<CandidateContext> candidates,
-      ScoreTables tables) {
+      Supplier<CandidateExamples> examples, ScoreTables tables) {
     this.head = head;
     this.champions = champions;
     this.candidates = candidates;
+    this.examples = examples;
     this.tables = tables;
   }
 
@@ -60,7 +68,7 @@ public final class ScoreBatchWriter implements VoidFunction2<Dataset<Row>, Long>
     }
     CandidateContext context = candidates.get();
     try {
-      Dataset<Row> scores = champion.get().model().transform(context.pairsFor(tweets))
+      Dataset<Row> scores = champion.get().model().transform(examples.get().of(context.pairsFor(tweets)))
           .select(
               col(EngagementColumns.USER_ID),
               col(EngagementColumns.TWEET_ID),

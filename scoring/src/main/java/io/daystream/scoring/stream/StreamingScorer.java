@@ -4,11 +4,13 @@ import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.kafka.KafkaSourceOptions;
 import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
+import io.daystream.features.history.CandidateExamples;
 import io.daystream.scoring.candidates.CandidateContext;
 import io.daystream.scoring.champion.ChampionModels;
 import io.daystream.training.registry.ModelRegistry;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
@@ -43,6 +45,7 @@ public final class StreamingScorer implements AutoCloseable {
     ScoreBatchWriter writer = new ScoreBatchWriter(head, champions,
         () -> CandidateContext.fromEngagements(spark, engagements, config.scoring().activeUserDays(),
             config.scoring().maxCandidateUsers()),
+        memoized(() -> new CandidateExamples(spark, lake, config.features())),
         new ScoreTables(lake.path(LakeTable.SCORES), lake.path(LakeTable.TOP_N), config.scoring().topN()));
     String queryName = "score-" + head;
     Map<String, String> options =
@@ -109,6 +112,21 @@ public final class StreamingScorer implements AutoCloseable {
     if (query.exception().isDefined()) {
       throw new IllegalStateException("scoring query failed: " + query.exception().get().message());
     }
+  }
+
+  /** Calls {@code create} once, on first use: the text and topic models load with the first batch. */
+  private static <T> Supplier<T> memoized(Supplier<T> create) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = create.get();
+        }
+        return value;
+      }
+    };
   }
 
   private static void sleep(long millis) {

@@ -18,8 +18,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Fits one engagement head: featurization and classifier as a single Pipeline, so that the saved
- * model scores raw rows exactly as it was trained.
+ * Fits one engagement head on rows of {@code gold/engagement_examples}: the model's feature stages
+ * and the classifier as a single Pipeline, so that the saved model scores any frame of that shape
+ * (training days, an evaluation day, the scorer's candidates) exactly as it was trained.
  */
 public final class EngagementModelTrainer {
 
@@ -40,7 +41,7 @@ public final class EngagementModelTrainer {
   }
 
   /**
-   * @param examples rows of {@code EngagementExamples}
+   * @param examples rows of {@code gold/engagement_examples}
    * @throws IllegalArgumentException when there are no examples or only one class
    */
   public PipelineModel fit(Dataset<Row> examples, String head) {
@@ -62,7 +63,7 @@ public final class EngagementModelTrainer {
   }
 
   private Pipeline pipeline() {
-    List<PipelineStage> stages = new ArrayList<>(List.of(EngagementFeatureStages.of(features)));
+    List<PipelineStage> stages = new ArrayList<>(List.of(EngagementFeatureStages.of(features.textHashFeatures(), training.textTerms())));
     stages.add(new LogisticRegression()
         .setFeaturesCol(EngagementFeatureStages.FEATURES)
         .setLabelCol(EngagementColumns.LABEL)

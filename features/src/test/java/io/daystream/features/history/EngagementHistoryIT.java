@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.daystream.core.config.ConfigLoader;
@@ -17,6 +18,7 @@ import io.daystream.core.lake.LakeTable;
 import io.daystream.core.spark.SparkSessionFactory;
 import io.daystream.features.day.DayRange;
 import io.daystream.features.engagement.EngagementColumns;
+import io.daystream.features.engagement.EngagementExamples;
 import io.daystream.features.job.DailyFeatureJob;
 import io.daystream.features.job.FeatureRun;
 import io.daystream.features.job.FeatureTask;
@@ -225,8 +227,18 @@ class EngagementHistoryIT {
 
   @Test
   void aRerunSkipsAndAChangedInputRecomputesWithoutDuplicates() {
+    EngagementExamples reader = new EngagementExamples(spark, lake);
+    run(D1, D2);
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> reader.between(new DayRange(D1, D3)));
+    assertTrue(missing.getMessage().contains("lacks 1 day(s) of 2020-03-01..2020-03-03 ([2020-03-03])")
+        && missing.getMessage().contains("features --task engagement --from 2020-03-01 --to 2020-03-03"),
+        missing.getMessage());
     run(D1, D3);
     long rows = gold().count();
+    EngagementExamples.ExampleDays read = reader.between(new DayRange(D1, D3));
+    assertEquals(rows, read.rowCount(), "the manifest counts what the table holds");
+    assertEquals(rows, read.rows().count());
     List<FeatureRun> again = run(D1, D3);
     assertEquals(List.of(), again.get(1).written());
     assertEquals(List.of(D1, D2, D3), again.get(1).skipped());

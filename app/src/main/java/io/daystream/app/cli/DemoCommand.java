@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Generates drifting tweet/engagement data, streams it through Kafka into Delta, retrains the "
-        + "like model over several windows, promotes the best by RCE and scores new tweets with it.")
+    description = "Generates drifting tweet/engagement data, streams it through Kafka into Delta, materializes "
+        + "the engagement features, retrains the like model over several windows from them, promotes the best by "
+        + "RCE and scores new tweets with it.")
 public final class DemoCommand implements Callable<Integer> {
 
   @Spec

@@ -48,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The engagement task on a hand-made lake of three days (w = 2, two topics of distinct words):
  * exact history features and target encodings, the prior for a key seen for the first time, the
- * point-in-time rule under noise and deletion of the future, and reruns.
+ * point-in-time rule under noise and deletion of the future, reruns, the trainer's reader, and the
+ * scorer's candidates getting the history features of the gold table.
  */
 class EngagementHistoryIT {
 
@@ -254,6 +255,42 @@ class EngagementHistoryIT {
         "the late impression at 23:00 is u1's latest before 02:00");
     assertEquals(rows + 1, gold().count(), "the late impression is one more example of day 2, nothing doubled");
     assertEquals(gold().count(), gold().select("event_date", "engaging_user_id", "tweet_id").distinct().count());
+  }
+
+  @Test
+  void theScorersCandidatesGetTheHistoryFeaturesOfTheGoldTable() {
+    run(D1, D2);
+    // Day 3's impressions as the scorer would see them, before day 3's history exists.
+    Dataset<Row> impressions = spark.read().format("delta").load(lake.path(LakeTable.ENGAGEMENTS))
+        .where(col(EngagementColumns.EVENT_DATE).equalTo(Date.valueOf(D3)));
+    Dataset<Row> tweets = spark.read().format("delta").load(lake.path(LakeTable.TWEETS))
+        .select(col("tweet_id").as("known_tweet_id"), col("created_at"));
+    List<Column> candidateColumns = new ArrayList<>(List.of(col(EngagementColumns.USER_ID),
+        col(EngagementColumns.TWEET_ID), col(EngagementColumns.AUTHOR_ID), lit("").as(EngagementColumns.TEXT),
+        col("created_at").as(EngagementColumns.TWEET_CREATED_AT), col(EngagementColumns.IMPRESSION_AT)));
+    EngagementColumns.CONTEXT_INPUTS.forEach(name -> candidateColumns.add(col(name)));
+    Dataset<Row> candidates = impressions.join(tweets, col("tweet_id").equalTo(col("known_tweet_id")), "left")
+        .select(candidateColumns.toArray(Column[]::new));
+    CandidateExamples served = new CandidateExamples(spark, lake, config.features());
+    assertEquals(D2, served.historyDay());
+    List<String> servedFeatures = topicFreeHistory(served.of(candidates));
+
+    run(D1, D3);
+    List<String> trainedFeatures =
+        topicFreeHistory(gold().where(col(EngagementColumns.EVENT_DATE).equalTo(Date.valueOf(D3))));
+    assertEquals(3, trainedFeatures.size());
+    assertEquals(trainedFeatures, servedFeatures, "a candidate gets the history features its gold example has");
+  }
+
+  /** Ids and every history feature that does not depend on the topic, sorted, as strings. */
+  private static List<String> topicFreeHistory(Dataset<Row> rows) {
+    List<Column> columns = new ArrayList<>(List.of(col(EngagementColumns.USER_ID), col(EngagementColumns.TWEET_ID)));
+    for (String name : HistoryColumns.features()) {
+      if (!name.contains("topic")) {
+        columns.add(col(name));
+      }
+    }
+    return rows.select(columns.toArray(Column[]::new)).collectAsList().stream().map(Row::toString).sorted().toList();
   }
 
   private static void deleteFolder(Path folder) throws IOException {

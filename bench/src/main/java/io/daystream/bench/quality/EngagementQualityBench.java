@@ -17,10 +17,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -75,32 +76,38 @@ public final class EngagementQualityBench implements Callable<Integer> {
         overrides.isEmpty() ? "" : ", with " + String.join(" ", overrides)));
     StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
         "%n| head | days | mean model RCE | mean oracle RCE | share of means |%n|---|---:|---:|---:|---:|%n"));
-    for (String head : heads) {
-      double modelSum = 0;
-      double oracleSum = 0;
-      int days = 0;
-      for (LocalDate day : new DayRange(from, to).days()) {
-        Dataset<Row> training = examples.between(DayRange.before(day, window)).rows().cache();
-        Dataset<Row> judged = examples.between(DayRange.of(day)).rows().cache();
-        PipelineModel model = trainer.fit(training, head);
-        BinaryMetrics metrics = HeadEvaluation.of(model, judged, head);
+    Map<String, double[]> sums = new LinkedHashMap<>();
+    heads.forEach(head -> sums.put(head, new double[3]));
+    List<String> lines = new ArrayList<>();
+    // Days outside, heads inside: each day's examples are read and cached once for every head.
+    for (LocalDate day : new DayRange(from, to).days()) {
+      Dataset<Row> training = examples.between(DayRange.before(day, window)).rows().cache();
+      Dataset<Row> judged = examples.between(DayRange.of(day)).rows().cache();
+      for (String head : heads) {
+        BinaryMetrics metrics = HeadEvaluation.of(trainer.fit(training, head), judged, head);
         double oracle = HeadEvaluation.oracle(judged, head).orElseThrow(
             () -> new IllegalArgumentException("no true probabilities on " + day + ": a synthetic lake is needed"))
             .rce().orElseThrow();
         double rce = metrics.rce().orElseThrow();
-        training.unpersist();
-        judged.unpersist();
-        md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.0f %% |%n", head, day, metrics.rows(),
+        lines.add(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.0f %% |%n", head, day, metrics.rows(),
             rce, oracle, 100 * rce / oracle));
         rows.addObject().put("head", head).put("day", day.toString()).put("rows", metrics.rows())
             .put("model_rce", rce).put("oracle_rce", oracle);
         System.out.printf(Locale.ROOT, "%s %s model %.3f oracle %.3f%n", head, day, rce, oracle);
-        modelSum += rce;
-        oracleSum += oracle;
-        days++;
+        double[] sum = sums.get(head);
+        sum[0] += rce;
+        sum[1] += oracle;
+        sum[2]++;
       }
-      summary.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.0f %% |%n", head, days, modelSum / days,
-          oracleSum / days, 100 * modelSum / oracleSum));
+      training.unpersist();
+      judged.unpersist();
+    }
+    // The table lists one head after another, as before.
+    for (String head : heads) {
+      lines.stream().filter(line -> line.startsWith("| " + head + " |")).forEach(md::append);
+      double[] sum = sums.get(head);
+      summary.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.0f %% |%n", head, (int) sum[2],
+          sum[0] / sum[2], sum[1] / sum[2], 100 * sum[0] / sum[1]));
     }
     md.append(summary).append(String.format(Locale.ROOT, "%nTook %d s.%n",
         java.time.Duration.between(started, Instant.now()).toSeconds()));

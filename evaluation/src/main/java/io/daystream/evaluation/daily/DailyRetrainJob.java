@@ -75,39 +75,38 @@ public final class DailyRetrainJob {
    *     examples, or a window has none
    */
   public RetrainOutcome run(LocalDate day, List<Integer> windows, List<String> heads) {
-    EngagementExamples examples = new EngagementExamples(spark, lake);
-    ExampleDays evaluationDay = examples.between(DayRange.of(day));
-    if (evaluationDay.rowCount() == 0) {
+    int longest = windows.stream().mapToInt(Integer::intValue).max()
+        .orElseThrow(() -> new IllegalArgumentException("no training windows given"));
+    // One read at one table version, cached: day D and every window are filters of it.
+    ExampleDays examples = new EngagementExamples(spark, lake).between(new DayRange(day.minusDays(longest), day));
+    long evaluationRows = examples.rowsOn(day);
+    if (evaluationRows == 0) {
       throw new IllegalArgumentException("no engagement examples on the evaluation day " + day
           + ": ingest that day and run `daystream features` for it, or choose a day that has data");
     }
-    int longest = windows.stream().mapToInt(Integer::intValue).max()
-        .orElseThrow(() -> new IllegalArgumentException("no training windows given"));
-    // The longest window is read and cached once; every shorter window is a filter of it.
-    ExampleDays history = examples.between(DayRange.before(day, longest));
-    Dataset<Row> evaluation = evaluationDay.rows().cache();
-    Dataset<Row> training = history.rows().cache();
+    Dataset<Row> cached = examples.rows().cache();
+    Dataset<Row> evaluation = cached.where(col(EngagementColumns.EVENT_DATE).equalTo(Date.valueOf(day)));
+    Dataset<Row> history = cached.where(col(EngagementColumns.EVENT_DATE).lt(Date.valueOf(day)));
     try {
       List<HeadOutcome> outcomes = new ArrayList<>();
       for (String head : heads) {
-        outcomes.add(runHead(day, windows, head, history, training, evaluation));
+        outcomes.add(runHead(day, windows, head, examples, history, evaluation));
       }
-      return new RetrainOutcome(day, evaluationDay.rowCount(), outcomes);
+      return new RetrainOutcome(day, evaluationRows, outcomes);
     } finally {
-      evaluation.unpersist();
-      training.unpersist();
+      cached.unpersist();
     }
   }
 
-  private HeadOutcome runHead(LocalDate day, List<Integer> windows, String head, ExampleDays history,
-      Dataset<Row> longestWindow, Dataset<Row> evaluation) {
+  private HeadOutcome runHead(LocalDate day, List<Integer> windows, String head, ExampleDays examples,
+      Dataset<Row> history, Dataset<Row> evaluation) {
     EngagementModelTrainer trainer = new EngagementModelTrainer(config.features(), config.training());
     String runId = UUID.randomUUID().toString();
-    Map<String, Long> tablesRead = Map.of(LakeTable.ENGAGEMENT_EXAMPLES.folder(), history.tableVersion());
+    Map<String, Long> tablesRead = Map.of(LakeTable.ENGAGEMENT_EXAMPLES.folder(), examples.tableVersion());
     List<WindowResult> results = new ArrayList<>();
     for (int days : windows) {
       TrainingWindow window = new TrainingWindow(day, days);
-      Dataset<Row> training = longestWindow.where(col(EngagementColumns.EVENT_DATE)
+      Dataset<Row> training = history.where(col(EngagementColumns.EVENT_DATE)
           .between(Date.valueOf(window.firstDay()), Date.valueOf(window.lastDay())));
       Row counts = training.agg(count("*"), sum(EngagementColumns.labelOf(head))).first();
       long trainRows = counts.getLong(0);
@@ -117,7 +116,7 @@ public final class DailyRetrainJob {
       long trainPositives = counts.isNullAt(1) ? 0 : (long) counts.getDouble(1);
       LOG.info("training {} over {} ({} rows)", head, window, trainRows);
       StagedModel staged = registry.stage(new ModelLineage(TASK, head, days, window.firstDay(), window.lastDay(),
-          day, tablesRead, history.featureSetVersion(), "lr", parameters(), 0L, trainRows, trainPositives), runId);
+          day, tablesRead, examples.featureSetVersion(), "lr", parameters(), 0L, trainRows, trainPositives), runId);
       long started = System.nanoTime();
       PipelineModel model = trainer.fit(training, head);
       Duration trainingTime = Duration.ofNanos(System.nanoTime() - started);

@@ -56,13 +56,14 @@ public final class EngagementExamples {
           + " feature-set versions " + daysByVersion + ": recompute them with `daystream features --task engagement"
           + " --from " + days.first() + " --to " + days.last() + "`");
     }
-    long rows = written.values().stream().mapToLong(FeatureDays.WrittenDay::rows).sum();
+    Map<LocalDate, Long> rowsByDay = new TreeMap<>();
+    written.forEach((day, record) -> rowsByDay.put(day, record.rows()));
     String path = lake.path(LakeTable.ENGAGEMENT_EXAMPLES);
     // Pinned to the version seen now: a feature job writing meanwhile cannot change what is read.
     long version = DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0);
     Dataset<Row> examples = spark.read().format("delta").option("versionAsOf", version).load(path)
         .where(col(EngagementColumns.EVENT_DATE).between(Date.valueOf(days.first()), Date.valueOf(days.last())));
-    return new ExampleDays(days, examples, daysByVersion.keySet().iterator().next(), version, rows);
+    return new ExampleDays(days, examples, daysByVersion.keySet().iterator().next(), version, rowsByDay);
   }
 
   private static String summary(List<LocalDate> missing) {
@@ -72,10 +73,23 @@ public final class EngagementExamples {
   /**
    * Examples of a range of days with what they were read from.
    *
-   * @param rows the examples; counted by the manifest as {@code rowCount}
    * @param featureSetVersion the one version every day was materialized with
    * @param tableVersion the Delta version of {@code gold/engagement_examples} read
+   * @param rowsByDay each day's row count, as the manifest recorded it
    */
   public record ExampleDays(DayRange days, Dataset<Row> rows, String featureSetVersion, long tableVersion,
-      long rowCount) {}
+      Map<LocalDate, Long> rowsByDay) {
+
+    public ExampleDays {
+      rowsByDay = Map.copyOf(rowsByDay);
+    }
+
+    public long rowCount() {
+      return rowsByDay.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long rowsOn(LocalDate day) {
+      return rowsByDay.getOrDefault(day, 0L);
+    }
+  }
 }

@@ -14,8 +14,7 @@ import io.daystream.datasets.replay.TopicProducer;
 import io.daystream.datasets.schema.Tweet;
 import io.daystream.datasets.synthetic.EngagementSimulator;
 import io.daystream.datasets.synthetic.SimulationSettings;
-import io.daystream.evaluation.daily.DailyRetrainJob;
-import io.daystream.evaluation.daily.RetrainOutcome;
+import io.daystream.evaluation.outcome.RetrainOutcome;
 import io.daystream.evaluation.report.ReportFiles;
 import io.daystream.evaluation.report.RetrainReport;
 import io.daystream.features.day.DayRange;
@@ -24,6 +23,9 @@ import io.daystream.features.job.FeatureTasks;
 import io.daystream.ingestion.job.IngestionJob;
 import io.daystream.ingestion.stream.IngestedStream;
 import io.daystream.scoring.stream.StreamingScorer;
+import io.daystream.training.daily.RetrainBackfill;
+import io.daystream.training.engagement.EngagementTask;
+import io.daystream.training.tasks.RetrainJobs;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -81,9 +83,12 @@ public final class DemoPipeline {
 
       ingestUntilIdle(spark, config, kafka, List.of(IngestedStream.TWEETS, IngestedStream.ENGAGEMENTS));
 
-      FeatureTasks.of(DailyRetrainJob.TASK, spark, lake, config)
+      // The same jobs as `daystream features` and `daystream retrain --force` for the last day.
+      FeatureTasks.of(EngagementTask.NAME, spark, lake, config)
           .run(new DailyFeatureJob(spark, lake), new DayRange(demo.startDate(), evaluationDay));
-      RetrainOutcome outcome = new DailyRetrainJob(spark, config).run(evaluationDay, demo.windows(), List.of(HEAD));
+      RetrainOutcome outcome = RetrainJobs.backfill(EngagementTask.NAME, config.training().model(), spark, config)
+          .run(DayRange.of(evaluationDay), demo.windows(), List.of(HEAD), true, RetrainBackfill.Progress.NONE)
+          .get(0).outcome().orElseThrow();
       String report = ReportFiles.write(spark.sparkContext().hadoopConfiguration(), lake.reportsRoot(),
           RetrainReport.fileName(outcome), RetrainReport.html(outcome));
 

@@ -9,8 +9,8 @@ import io.daystream.core.config.ConfigLoader;
 import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
-import io.daystream.evaluation.daily.HeadOutcome;
-import io.daystream.evaluation.daily.WindowResult;
+import io.daystream.evaluation.outcome.HeadOutcome;
+import io.daystream.evaluation.outcome.WindowResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +74,7 @@ class DemoPipelineIT {
 
     HeadOutcome like = first.retrain().heads().get(0);
     assertEquals(List.of(2, 4), like.windows().stream().map(r -> r.window().days()).toList());
-    WindowResult best = like.bestChallenger();
+    WindowResult best = like.bestChallenger().orElseThrow();
     for (WindowResult result : like.windows()) {
       assertEquals(IMPRESSIONS_PER_DAY, result.metrics().rows(), "evaluated on the whole last day");
       assertTrue(result.metrics().rce().getAsDouble() <= best.metrics().rce().getAsDouble());

@@ -8,7 +8,7 @@ import io.daystream.core.config.ConfigLoader;
 import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.lake.Lake;
 import io.daystream.core.spark.SparkSessionFactory;
-import io.daystream.evaluation.daily.HeadEvaluation;
+import io.daystream.training.engagement.EngagementJudge;
 import io.daystream.evaluation.metrics.BinaryMetrics;
 import io.daystream.features.day.DayRange;
 import io.daystream.features.engagement.EngagementExamples;
@@ -66,6 +66,7 @@ public final class EngagementQualityBench implements Callable<Integer> {
     SparkSession spark = SparkSessionFactory.getOrCreate(config.spark());
     EngagementExamples examples = new EngagementExamples(spark, new Lake(config.lake()));
     EngagementModelTrainer trainer = new EngagementModelTrainer(config.features(), config.training());
+    EngagementJudge judge = new EngagementJudge();
     ObjectNode json = new ObjectMapper().createObjectNode().put("home", home.toString()).put("window", window)
         .put("label", label).put("overrides", String.join(" ", overrides));
     ArrayNode rows = json.putArray("days");
@@ -84,8 +85,8 @@ public final class EngagementQualityBench implements Callable<Integer> {
       Dataset<Row> training = examples.between(DayRange.before(day, window)).rows().cache();
       Dataset<Row> judged = examples.between(DayRange.of(day)).rows().cache();
       for (String head : heads) {
-        BinaryMetrics metrics = HeadEvaluation.of(trainer.fit(training, head), judged, head);
-        double oracle = HeadEvaluation.oracle(judged, head).orElseThrow(
+        BinaryMetrics metrics = judge.judge(trainer.fit(training, head), judged, head);
+        double oracle = judge.oracle(judged, head).orElseThrow(
             () -> new IllegalArgumentException("no true probabilities on " + day + ": a synthetic lake is needed"))
             .rce().orElseThrow();
         double rce = metrics.rce().orElseThrow();

@@ -8,10 +8,16 @@ import java.util.Set;
  *
  * @param textTerms whether an engagement model reads the tweet's hashed words besides its topic
  *     and sentiment
+ * @param model the model family a daily run trains unless told otherwise: {@code lr} or {@code gbt}
+ * @param minRows a window with fewer training rows gives no model (it is skipped, with the reason)
+ * @param minPositives a window with fewer positives, or fewer negatives, than this gives no model
  */
 public record TrainingSettings(
     List<Integer> windows, List<String> heads, int maxIterations, double regParam, double elasticNetParam,
-    boolean standardization, boolean textTerms) {
+    boolean standardization, boolean textTerms, String model, long minRows, long minPositives) {
+
+  /** The model families a daily run can train. */
+  public static final Set<String> MODEL_FAMILIES = Set.of("lr", "gbt");
 
   /** The engagement heads of the RecSys Challenge 2020. */
   public static final Set<String> KNOWN_HEADS = Set.of("like", "reply", "retweet", "quote");
@@ -33,6 +39,17 @@ public record TrainingSettings(
         c.doubleIn("reg-param", 0.0, Double.MAX_VALUE),
         c.doubleIn("elastic-net-param", 0.0, 1.0),
         c.bool("standardization"),
-        c.bool("text-terms"));
+        c.bool("text-terms"),
+        modelFamily(c),
+        c.longAtLeast("min-rows", 1),
+        c.longAtLeast("min-positives", 1));
+  }
+
+  private static String modelFamily(ConfigReader c) {
+    String model = c.string("model");
+    if (!MODEL_FAMILIES.contains(model)) {
+      throw c.bad("model", "unknown model family '" + model + "', expected one of " + MODEL_FAMILIES);
+    }
+    return model;
   }
 }

@@ -18,6 +18,8 @@ public enum LakeTable {
   MARKET_EXAMPLES("gold/market_examples"),
   // Which feature days are materialized, from which inputs, with which feature-set version.
   FEATURE_DAYS("ops/feature_days"),
+  // Which days the daily retraining finished, with which settings: a backfill resumes from it.
+  RETRAIN_RUNS("ops/retrain_runs"),
   // Registry: every model version with its lineage, the champion alias of each task and head
   // (one row each), and the log of every alias change: who served when.
   MODEL_REGISTRY("registry/versions"),

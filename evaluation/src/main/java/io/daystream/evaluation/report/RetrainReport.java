@@ -1,8 +1,9 @@
 package io.daystream.evaluation.report;
 
-import io.daystream.evaluation.daily.HeadOutcome;
-import io.daystream.evaluation.daily.RetrainOutcome;
-import io.daystream.evaluation.daily.WindowResult;
+import io.daystream.evaluation.outcome.HeadOutcome;
+import io.daystream.evaluation.outcome.RetrainOutcome;
+import io.daystream.evaluation.outcome.SkippedWindow;
+import io.daystream.evaluation.outcome.WindowResult;
 import io.daystream.evaluation.metrics.BinaryMetrics;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -19,7 +20,7 @@ public final class RetrainReport {
   private RetrainReport() {}
 
   public static String fileName(RetrainOutcome outcome) {
-    return "retrain-" + outcome.evaluationDay() + ".html";
+    return "retrain-" + outcome.task() + "-" + outcome.evaluationDay() + ".html";
   }
 
   public static String html(RetrainOutcome outcome) {
@@ -44,13 +45,12 @@ public final class RetrainReport {
 
   private static void appendHead(StringBuilder html, HeadOutcome head) {
     html.append("<h2>Head: ").append(head.head()).append("</h2>")
-        .append("<p>Decision: ").append(head.decision().promote() ? "promoted " + head.bestChallenger().version() : "kept")
+        .append("<p>Decision: ").append(head.promoted() ? "promoted " + head.bestChallenger().orElseThrow().version() : "kept")
         .append(" &mdash; ").append(escape(head.decision().reason())).append(". Champion now: <b>")
         .append(head.champion().orElse("none")).append("</b>.</p>");
     html.append("<figure>");
     appendChart(html, head);
-    html.append("<figcaption>RCE on ").append(head.bestChallenger().window().evaluationDay())
-        .append(" per training window; green: the champion")
+    html.append("<figcaption>RCE per training window; green: the champion")
         .append(head.oracle().isPresent() ? "; dashed red: the oracle (true probabilities)" : "")
         .append(".</figcaption></figure>");
     html.append("<table><tr><th>model</th><th>window</th><th>training days</th><th>train rows</th>")
@@ -78,6 +78,14 @@ public final class RetrainReport {
       html.append("</tr>");
     });
     html.append("</table>");
+    if (!head.skipped().isEmpty()) {
+      html.append("<p>Windows that gave no model:</p><ul>");
+      for (SkippedWindow skipped : head.skipped()) {
+        html.append("<li>").append(skipped.window().days()).append(" d (").append(skipped.version()).append("): ")
+            .append(escape(skipped.reason())).append("</li>");
+      }
+      html.append("</ul>");
+    }
   }
 
   private static void appendMetrics(StringBuilder html, BinaryMetrics m) {

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.daystream.evaluation.daily.HeadOutcome;
-import io.daystream.evaluation.daily.RetrainOutcome;
-import io.daystream.evaluation.daily.WindowResult;
+import io.daystream.evaluation.outcome.HeadOutcome;
+import io.daystream.evaluation.outcome.RetrainOutcome;
+import io.daystream.evaluation.outcome.WindowResult;
 import io.daystream.evaluation.metrics.BinaryMetrics;
 import io.daystream.evaluation.promotion.ChampionPolicy;
-import io.daystream.training.window.TrainingWindow;
+import io.daystream.features.day.TrainingWindow;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -55,12 +55,12 @@ class RetrainReportTest {
 
   private static HeadOutcome head(String reason, Optional<BinaryMetrics> oracle) {
     List<WindowResult> windows = threeWindows();
-    return new HeadOutcome("like", windows, Optional.of(OLD_CHAMPION), Optional.of(WORSE_THAN_STRAW_MAN),
-        windows.get(0), new ChampionPolicy.Decision(true, reason), Optional.of(V3), oracle);
+    return new HeadOutcome("like", windows, List.of(), Optional.of(OLD_CHAMPION), Optional.of(WORSE_THAN_STRAW_MAN),
+        Optional.of(windows.get(0)), new ChampionPolicy.Decision(true, reason), Optional.of(V3), oracle);
   }
 
   private static String report(HeadOutcome... heads) {
-    return RetrainReport.html(new RetrainOutcome(DAY, 4, List.of(heads)));
+    return RetrainReport.html(new RetrainOutcome("engagement", DAY, 4, List.of(heads)));
   }
 
   private static int count(String text, String needle) {
@@ -134,7 +134,7 @@ class RetrainReportTest {
     List<WindowResult> replies = List.of(
         new WindowResult("engagement-reply-w3-2020-03-12", "reply", new TrainingWindow(DAY, 3), 100, GOOD),
         new WindowResult("engagement-reply-w7-2020-03-12", "reply", new TrainingWindow(DAY, 7), 200, GOOD));
-    HeadOutcome reply = new HeadOutcome("reply", replies, Optional.empty(), Optional.empty(), replies.get(0),
+    HeadOutcome reply = new HeadOutcome("reply", replies, List.of(), Optional.empty(), Optional.empty(), Optional.of(replies.get(0)),
         new ChampionPolicy.Decision(true, "first champion"), Optional.of(replies.get(0).version()),
         Optional.empty());
 
@@ -202,7 +202,7 @@ class RetrainReportTest {
   @Test
   void keptDecisionWithoutChampionSaysNone() {
     List<WindowResult> windows = threeWindows();
-    HeadOutcome kept = new HeadOutcome("like", windows, Optional.empty(), Optional.empty(), windows.get(0),
+    HeadOutcome kept = new HeadOutcome("like", windows, List.of(), Optional.empty(), Optional.empty(), Optional.of(windows.get(0)),
         new ChampionPolicy.Decision(false, "RCE 0.100 is below the minimum 1.000"), Optional.empty(),
         Optional.empty());
 
@@ -233,6 +233,6 @@ class RetrainReportTest {
 
   @Test
   void fileNameCarriesTheDay() {
-    assertEquals("retrain-2020-03-12.html", RetrainReport.fileName(new RetrainOutcome(DAY, 4, List.of())));
+    assertEquals("retrain-engagement-2020-03-12.html", RetrainReport.fileName(new RetrainOutcome("engagement", DAY, 4, List.of())));
   }
 }

@@ -7,11 +7,15 @@ import io.daystream.core.config.FeatureSettings;
 import io.daystream.core.config.TrainingSettings;
 import io.daystream.features.engagement.EngagementColumns;
 import io.daystream.features.engagement.EngagementFeatureStages;
+import io.daystream.training.daily.HeadTrainer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,8 +25,18 @@ import org.apache.spark.sql.Row;
  * Fits one engagement head on rows of {@code gold/engagement_examples}: the model's feature stages
  * and the classifier as a single Pipeline, so that the saved model scores any frame of that shape
  * (training days, an evaluation day, the scorer's candidates) exactly as it was trained.
+ * Two families: {@code lr}, a logistic regression on the rescaled features (the default), and
+ * {@code gbt}, gradient-boosted trees on the same features.
  */
-public final class EngagementModelTrainer {
+public final class EngagementModelTrainer implements HeadTrainer {
+
+  /** Fixed, so that a re-run of a day fits the same model. */
+  public static final long SEED = 20200301L;
+
+  // Trees: a shallow, short ensemble; the features are few and a day holds thousands of rows.
+  private static final int GBT_TREES = 40;
+  private static final int GBT_DEPTH = 4;
+  private static final double GBT_STEP = 0.1;
 
   /** Probability vector column; element 1 is the probability of engagement. */
   public static final String PROBABILITY = "probability";
@@ -34,16 +48,58 @@ public final class EngagementModelTrainer {
 
   private final FeatureSettings features;
   private final TrainingSettings training;
+  private final String family;
 
+  /** A trainer of the configured family ({@code training.model}). */
   public EngagementModelTrainer(FeatureSettings features, TrainingSettings training) {
+    this(features, training, training.model());
+  }
+
+  /**
+   * @throws IllegalArgumentException when the family is neither {@code lr} nor {@code gbt}
+   */
+  public EngagementModelTrainer(FeatureSettings features, TrainingSettings training, String family) {
+    if (!TrainingSettings.MODEL_FAMILIES.contains(family)) {
+      throw new IllegalArgumentException("unknown model family '" + family + "', expected one of "
+          + TrainingSettings.MODEL_FAMILIES);
+    }
     this.features = features;
     this.training = training;
+    this.family = family;
+  }
+
+  @Override
+  public String family() {
+    return family;
+  }
+
+  @Override
+  public long seed() {
+    return SEED;
+  }
+
+  @Override
+  public Map<String, String> parameters() {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("text_terms", String.valueOf(training.textTerms()));
+    if (family.equals("gbt")) {
+      parameters.put("trees", String.valueOf(GBT_TREES));
+      parameters.put("max_depth", String.valueOf(GBT_DEPTH));
+      parameters.put("step_size", String.valueOf(GBT_STEP));
+    } else {
+      parameters.put("max_iterations", String.valueOf(training.maxIterations()));
+      parameters.put("reg_param", String.valueOf(training.regParam()));
+      parameters.put("elastic_net_param", String.valueOf(training.elasticNetParam()));
+      parameters.put("standardization", String.valueOf(training.standardization()));
+    }
+    return parameters;
   }
 
   /**
    * @param examples rows of {@code gold/engagement_examples}
    * @throws IllegalArgumentException when there are no examples or only one class
    */
+  @Override
   public PipelineModel fit(Dataset<Row> examples, String head) {
     String labelColumn = EngagementColumns.labelOf(head);
     Dataset<Row> labelled = examples.withColumn(EngagementColumns.LABEL, col(labelColumn));
@@ -64,14 +120,28 @@ public final class EngagementModelTrainer {
 
   private Pipeline pipeline() {
     List<PipelineStage> stages = new ArrayList<>(List.of(EngagementFeatureStages.of(features.textHashFeatures(), training.textTerms())));
-    stages.add(new LogisticRegression()
+    stages.add(classifier());
+    return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
+  }
+
+  private PipelineStage classifier() {
+    if (family.equals("gbt")) {
+      return new GBTClassifier()
+          .setFeaturesCol(EngagementFeatureStages.FEATURES)
+          .setLabelCol(EngagementColumns.LABEL)
+          .setProbabilityCol(PROBABILITY)
+          .setMaxIter(GBT_TREES)
+          .setMaxDepth(GBT_DEPTH)
+          .setStepSize(GBT_STEP)
+          .setSeed(SEED);
+    }
+    return new LogisticRegression()
         .setFeaturesCol(EngagementFeatureStages.FEATURES)
         .setLabelCol(EngagementColumns.LABEL)
         .setProbabilityCol(PROBABILITY)
         .setMaxIter(training.maxIterations())
         .setRegParam(training.regParam())
         .setElasticNetParam(training.elasticNetParam())
-        .setStandardization(training.standardization()));
-    return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
+        .setStandardization(training.standardization());
   }
 }

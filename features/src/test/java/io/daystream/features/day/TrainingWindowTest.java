@@ -1,4 +1,4 @@
-package io.daystream.training.window;
+package io.daystream.features.day;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

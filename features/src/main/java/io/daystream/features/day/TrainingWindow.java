@@ -1,4 +1,4 @@
-package io.daystream.training.window;
+package io.daystream.features.day;
 
 import java.time.LocalDate;
 

@@ -1,0 +1,74 @@
+package io.daystream.training.tasks;
+
+import io.daystream.core.config.DaystreamConfig;
+import io.daystream.core.config.TrainingSettings;
+import io.daystream.core.lake.Lake;
+import io.daystream.evaluation.promotion.ChampionPolicy;
+import io.daystream.training.daily.DailyRetrain;
+import io.daystream.training.daily.HeadTrainer;
+import io.daystream.training.daily.RetrainBackfill;
+import io.daystream.training.daily.RetrainRunLog;
+import io.daystream.training.daily.WindowGuard;
+import io.daystream.training.engagement.EngagementJudge;
+import io.daystream.training.engagement.EngagementTask;
+import io.daystream.training.model.EngagementModelTrainer;
+import io.daystream.training.registry.ModelRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Assembles the daily retraining of a task from the configuration: its examples, the trainer of
+ * the chosen model family, its judge, the promotion policy, the guard and the registry. The
+ * commands and the demo build their runs here, so they run the same job.
+ */
+public final class RetrainJobs {
+
+  /** The tasks the daily job can retrain. */
+  public static final List<String> TASKS = List.of(EngagementTask.NAME);
+
+  private RetrainJobs() {}
+
+  /**
+   * @param modelFamily {@code lr} or {@code gbt}
+   * @throws IllegalArgumentException when the task or the family is unknown
+   */
+  public static RetrainBackfill backfill(String task, String modelFamily, SparkSession spark, DaystreamConfig config) {
+    Lake lake = new Lake(config.lake());
+    HeadTrainer trainer = trainer(task, modelFamily, config);
+    return new RetrainBackfill(daily(task, trainer, spark, config), new RetrainRunLog(spark, lake, Clock.systemUTC()),
+        trainer);
+  }
+
+  /** One day's run of the task with the configured model family. */
+  public static DailyRetrain daily(String task, SparkSession spark, DaystreamConfig config) {
+    return daily(task, trainer(task, config.training().model(), config), spark, config);
+  }
+
+  /** The heads of a task. */
+  public static List<String> heads(String task) {
+    requireTask(task);
+    return EngagementTask.HEADS;
+  }
+
+  private static DailyRetrain daily(String task, HeadTrainer trainer, SparkSession spark, DaystreamConfig config) {
+    requireTask(task);
+    Lake lake = new Lake(config.lake());
+    TrainingSettings training = config.training();
+    return new DailyRetrain(new EngagementTask(spark, lake), trainer, new EngagementJudge(),
+        new ChampionPolicy(config.promotion()), new WindowGuard(training.minRows(), training.minPositives()),
+        new ModelRegistry(spark, lake));
+  }
+
+  private static HeadTrainer trainer(String task, String modelFamily, DaystreamConfig config) {
+    requireTask(task);
+    return new EngagementModelTrainer(config.features(), config.training(), modelFamily);
+  }
+
+  private static void requireTask(String task) {
+    if (!TASKS.contains(task)) {
+      throw new IllegalArgumentException("unknown task '" + task + "': the daily job retrains " + TASKS
+          + " (the market task's models are not built yet)");
+    }
+  }
+}

@@ -13,19 +13,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MainTest {
+public class MainTest {
 
   @TempDir
   Path temp;
 
   /** Exit code and everything printed by one command line. */
-  record Run(int code, String out, String err) {
+  public record Run(int code, String out, String err) {
     List<String> errLines() {
       return err.lines().toList();
     }
   }
 
-  static Run run(String... args) {
+  /** Runs one command line in this process, as {@code bin/daystream} would. */
+  public static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     PrintWriter outWriter = new PrintWriter(out);
@@ -43,7 +44,36 @@ class MainTest {
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("demo"), run.out());
     assertTrue(run.out().contains("evaluate"), run.out());
+    assertTrue(run.out().contains("retrain"), run.out());
     assertEquals("", run.err());
+  }
+
+  @Test
+  void retrainRefusesBadArgumentsBeforeStartingAnything() {
+    Path home = temp.resolve("home");
+    Run task = run("retrain", "--task", "clicks", "--date", "2020-03-12", "--home", home.toString());
+    assertEquals(ExitCodes.USAGE, task.code());
+    assertTrue(task.err().contains("--task must be one of [engagement], not 'clicks'"), task.err());
+
+    Run head = run("retrain", "--task", "engagement", "--date", "2020-03-12", "--heads", "like,fave", "--home",
+        home.toString());
+    assertEquals(ExitCodes.USAGE, head.code());
+    assertTrue(head.err().contains("--heads: task engagement has no head 'fave'"), head.err());
+
+    Run window = run("retrain", "--task", "engagement", "--date", "2020-03-12", "--windows", "3,0", "--home",
+        home.toString());
+    assertEquals(ExitCodes.USAGE, window.code());
+    assertTrue(window.err().contains("--windows must be positive numbers of days, not [3, 0]"), window.err());
+
+    Run range = run("retrain", "--task", "engagement", "--from", "2020-03-12", "--to", "2020-03-10", "--home",
+        home.toString());
+    assertEquals(ExitCodes.USAGE, range.code());
+    assertTrue(range.err().contains("--to 2020-03-10 is before --from 2020-03-12"), range.err());
+
+    Run both = run("retrain", "--task", "engagement", "--date", "2020-03-12", "--from", "2020-03-10", "--to",
+        "2020-03-12", "--home", home.toString());
+    assertEquals(ExitCodes.USAGE, both.code());
+    assertTrue(java.nio.file.Files.notExists(home.resolve("lake")), "nothing was written");
   }
 
   @Test

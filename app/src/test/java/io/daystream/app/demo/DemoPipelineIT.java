@@ -4,6 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.daystream.app.cli.ExitCodes;
+import io.daystream.app.cli.MainTest;
 import io.daystream.app.runtime.DaystreamRuntime;
 import io.daystream.core.config.ConfigLoader;
 import io.daystream.core.config.DaystreamConfig;
@@ -13,6 +17,8 @@ import io.daystream.evaluation.outcome.HeadOutcome;
 import io.daystream.evaluation.outcome.WindowResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +40,7 @@ class DemoPipelineIT {
   private static final int USERS = 80;
   private static final int NEW_TWEETS = 6;
   private static final int TOP_N = 3;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   Path home;
@@ -57,6 +64,59 @@ class DemoPipelineIT {
     try (DaystreamRuntime runtime = new DaystreamRuntime(config)) {
       runTwice(runtime, config);
     }
+    retrainCommandOnTheDemosLake();
+  }
+
+  /**
+   * {@code daystream retrain} on the lake the demo filled: a two-day backfill, then the same
+   * range again (reused, nothing added), then a day whose features were never materialized.
+   */
+  private void retrainCommandOnTheDemosLake() throws Exception {
+    LocalDate lastDay = config().demo().startDate().plusDays(DAYS - 1L);
+    String from = lastDay.minusDays(1).toString();
+    String to = lastDay.toString();
+
+    MainTest.Run backfill = retrain("--from", from, "--to", to, "--windows", "1,2", "--heads", "like", "--json");
+
+    assertEquals(0, backfill.code(), backfill.err());
+    JsonNode days = JSON.readTree(backfill.out()).get("days");
+    assertEquals(2, days.size());
+    for (JsonNode day : days) {
+      assertEquals("trained", day.get("status").asText(), day.toString());
+      JsonNode like = day.get("heads").get(0);
+      assertEquals("like", like.get("head").asText());
+      assertEquals(List.of(1, 2), List.of(like.get("models").get(0).get("window").asInt(),
+          like.get("models").get(1).get("window").asInt()));
+      assertEquals(IMPRESSIONS_PER_DAY, like.get("models").get(0).get("train_rows").asInt(), "one day of examples");
+      assertEquals(IMPRESSIONS_PER_DAY, like.get("models").get(0).get("rows").asInt(), "judged on day D");
+      assertTrue(like.get("oracle").get("rce").asDouble() > 0, like.toString());
+    }
+    MainTest.Run listed = MainTest.run("registry", "list", "--task", "engagement", "--json", "--home", home.toString(),
+        "--set", "spark.master=local[2]");
+    int versions = JSON.readTree(listed.out()).size();
+
+    MainTest.Run again = retrain("--from", from, "--to", to, "--windows", "2,1", "--heads", "like");
+
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains(to + ": already retrained with these settings; reused"), again.out());
+    MainTest.Run listedAgain = MainTest.run("registry", "list", "--task", "engagement", "--json", "--home",
+        home.toString(), "--set", "spark.master=local[2]");
+    assertEquals(versions, JSON.readTree(listedAgain.out()).size(), "a rerun of finished days adds no version");
+
+    MainTest.Run unmaterialized = retrain("--date", lastDay.plusDays(1).toString(), "--windows", "1");
+    assertEquals(ExitCodes.USAGE, unmaterialized.code(), unmaterialized.out());
+    assertTrue(unmaterialized.err().contains("run `daystream features --task engagement --from "), unmaterialized.err());
+  }
+
+  private MainTest.Run retrain(String... args) {
+    List<String> all = new ArrayList<>(List.of("retrain", "--task", "engagement"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--home", home.toString(), "--set", "spark.master=local[2]"));
+    return MainTest.run(all.toArray(String[]::new));
+  }
+
+  private DaystreamConfig config() {
+    return ConfigLoader.defaultsWithHome(home, "spark.master=local[2]");
   }
 
   private static void runTwice(DaystreamRuntime runtime, DaystreamConfig config) throws Exception {

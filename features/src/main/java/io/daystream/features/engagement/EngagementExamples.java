@@ -66,6 +66,11 @@ public final class EngagementExamples {
     return new ExampleDays(days, examples, daysByVersion.keySet().iterator().next(), version, rowsByDay);
   }
 
+  /** The days of the range that {@code gold/engagement_examples} holds, oldest first. */
+  public List<LocalDate> materializedDays(DayRange days) {
+    return new TreeMap<>(manifest.writtenDays(EngagementExampleSet.NAME, days)).keySet().stream().toList();
+  }
+
   private static String summary(List<LocalDate> missing) {
     return missing.size() <= 3 ? missing.toString() : missing.get(0) + " .. " + missing.get(missing.size() - 1);
   }

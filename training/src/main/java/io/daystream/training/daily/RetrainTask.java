@@ -25,6 +25,9 @@ public interface RetrainTask {
    */
   TaskExamples read(DayRange days);
 
+  /** The days of the range whose examples are materialized, oldest first. */
+  List<java.time.LocalDate> materializedDays(DayRange days);
+
   /**
    * @throws IllegalArgumentException when no head is given or one is not the task's
    */

@@ -43,6 +43,11 @@ public final class EngagementTask implements RetrainTask {
   }
 
   @Override
+  public List<java.time.LocalDate> materializedDays(DayRange days) {
+    return new EngagementExamples(spark, lake).materializedDays(days);
+  }
+
+  @Override
   public TaskExamples read(DayRange days) {
     EngagementExamples.ExampleDays read = new EngagementExamples(spark, lake).between(days);
     return new TaskExamples(read.rows(), EngagementColumns.EVENT_DATE,

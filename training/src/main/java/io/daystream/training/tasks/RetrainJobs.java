@@ -5,9 +5,11 @@ import io.daystream.core.config.TrainingSettings;
 import io.daystream.core.lake.Lake;
 import io.daystream.evaluation.promotion.ChampionPolicy;
 import io.daystream.training.daily.DailyRetrain;
+import io.daystream.training.daily.HeadJudge;
 import io.daystream.training.daily.HeadTrainer;
 import io.daystream.training.daily.RetrainBackfill;
 import io.daystream.training.daily.RetrainRunLog;
+import io.daystream.training.daily.RetrainTask;
 import io.daystream.training.daily.WindowGuard;
 import io.daystream.training.engagement.EngagementJudge;
 import io.daystream.training.engagement.EngagementTask;
@@ -45,6 +47,18 @@ public final class RetrainJobs {
     return daily(task, trainer(task, config.training().model(), config), spark, config);
   }
 
+  /** Where a task's examples are, and its heads. */
+  public static RetrainTask task(String task, SparkSession spark, Lake lake) {
+    requireTask(task);
+    return new EngagementTask(spark, lake);
+  }
+
+  /** How a task's models are judged. */
+  public static HeadJudge judge(String task) {
+    requireTask(task);
+    return new EngagementJudge();
+  }
+
   /** The heads of a task. */
   public static List<String> heads(String task) {
     requireTask(task);
@@ -55,7 +69,7 @@ public final class RetrainJobs {
     requireTask(task);
     Lake lake = new Lake(config.lake());
     TrainingSettings training = config.training();
-    return new DailyRetrain(new EngagementTask(spark, lake), trainer, new EngagementJudge(),
+    return new DailyRetrain(task(task, spark, lake), trainer, judge(task),
         new ChampionPolicy(config.promotion()), new WindowGuard(training.minRows(), training.minPositives()),
         new ModelRegistry(spark, lake));
   }

@@ -80,6 +80,11 @@ final class FixtureTask implements RetrainTask {
   }
 
   @Override
+  public List<LocalDate> materializedDays(DayRange days) {
+    return days.days().stream().filter(day -> !day.isBefore(FIRST_DAY) && !day.isAfter(LAST_DAY)).toList();
+  }
+
+  @Override
   public TaskExamples read(DayRange days) {
     List<Row> rows = new ArrayList<>();
     Map<LocalDate, Long> rowsByDay = new HashMap<>();

@@ -26,4 +26,20 @@ public final class ReportFiles {
       throw new IllegalStateException("cannot write report " + path, e);
     }
   }
+
+  /** The text of a report file, or empty when there is none. */
+  public static java.util.Optional<String> read(Configuration hadoop, String folder, String name) {
+    Path path = new Path(folder, name);
+    try {
+      FileSystem fs = path.getFileSystem(hadoop);
+      if (!fs.exists(path)) {
+        return java.util.Optional.empty();
+      }
+      try (java.io.InputStream in = fs.open(path)) {
+        return java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read report " + path, e);
+    }
+  }
 }

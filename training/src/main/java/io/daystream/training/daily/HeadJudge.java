@@ -17,6 +17,18 @@ public interface HeadJudge {
    */
   BinaryMetrics judge(PipelineModel model, Dataset<Row> examples, String head);
 
+  /**
+   * The model's probability for each example ({@value #PREDICTION}, double) beside its 0/1 label
+   * ({@value #LABEL}, double), e.g. for a calibration chart.
+   */
+  Dataset<Row> predictions(PipelineModel model, Dataset<Row> examples, String head);
+
+  /** Column of {@link #predictions}: the predicted probability of a positive. */
+  String PREDICTION = "predicted";
+
+  /** Column of {@link #predictions}: the label. */
+  String LABEL = "observed";
+
   /** The best any model could do on these examples; empty when the data does not know it (real data). */
   Optional<BinaryMetrics> oracle(Dataset<Row> examples, String head);
 }

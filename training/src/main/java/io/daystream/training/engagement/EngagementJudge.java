@@ -27,6 +27,12 @@ public final class EngagementJudge implements HeadJudge {
   }
 
   @Override
+  public Dataset<Row> predictions(PipelineModel model, Dataset<Row> examples, String head) {
+    return model.transform(examples).select(EngagementModelTrainer.engagementProbability().as(PREDICTION),
+        col(EngagementColumns.labelOf(head)).cast("double").as(LABEL));
+  }
+
+  @Override
   public Optional<BinaryMetrics> oracle(Dataset<Row> examples, String head) {
     String truth = EngagementColumns.trueProbabilityOf(head);
     Dataset<Row> known = examples.where(col(truth).isNotNull());

@@ -110,6 +110,11 @@ final class FixtureTask implements RetrainTask {
     }
 
     @Override
+    public Dataset<Row> predictions(PipelineModel model, Dataset<Row> examples, String head) {
+      return model.transform(examples).select(col("p").as(PREDICTION), col("label_" + head).cast("double").as(LABEL));
+    }
+
+    @Override
     public Optional<BinaryMetrics> oracle(Dataset<Row> examples, String head) {
       return Optional.empty();
     }

@@ -15,6 +15,11 @@ import io.daystream.evaluation.outcome.SkippedWindow;
 import io.daystream.evaluation.outcome.WindowResult;
 import io.daystream.evaluation.promotion.ChampionPolicy;
 import io.daystream.features.day.DayRange;
+import io.daystream.training.experiment.DayModels;
+import io.daystream.training.experiment.Judgement;
+import io.daystream.training.experiment.StalenessExperiment;
+import io.daystream.training.experiment.StalenessTable;
+import io.daystream.training.experiment.WindowComparison;
 import io.daystream.training.registry.ModelRegistry;
 import io.daystream.training.registry.ModelVersion;
 import io.daystream.training.registry.VersionStatus;
@@ -39,27 +44,31 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The daily job's template with a dummy trainer, on a real registry (Delta tables, saved Spark ML
- * models): windows, guards, promotion, a run that fails part-way, and a backfill that crashes in
- * the middle and resumes.
+ * models): windows, guards, promotion, a run that fails part-way, a backfill that crashes in the
+ * middle and resumes, and the experiments on what a backfill registered.
  */
 class DailyRetrainIT {
 
   private static final LocalDate MARCH_2 = LocalDate.of(2020, 3, 2);
 
   @TempDir
-  static Path sparkHome;
-
-  @TempDir
-  Path home;
+  static Path home;
 
   private static SparkSession spark;
-  private DaystreamConfig config;
-  private Lake lake;
-  private ModelRegistry registry;
+  private static DaystreamConfig config;
+  private static Lake lake;
+  private static ModelRegistry registry;
+  private static int tasks;
+
+  /** Each test's own task: one lake and registry for the class, no test sees another's versions or champions. */
+  private FixtureTask task;
 
   @BeforeAll
   static void start() {
-    spark = SparkSessionFactory.getOrCreate(ConfigLoader.defaultsWithHome(sparkHome, "spark.master=local[2]").spark());
+    config = ConfigLoader.defaultsWithHome(home, "spark.master=local[2]");
+    spark = SparkSessionFactory.getOrCreate(config.spark());
+    lake = new Lake(config.lake());
+    registry = new ModelRegistry(spark, lake);
   }
 
   @AfterAll
@@ -68,14 +77,12 @@ class DailyRetrainIT {
   }
 
   @BeforeEach
-  void freshLake() {
-    config = ConfigLoader.defaultsWithHome(home, "spark.master=local[2]");
-    lake = new Lake(config.lake());
-    registry = new ModelRegistry(spark, lake);
+  void ownTask() {
+    task = new FixtureTask(spark, "task" + ++tasks);
   }
 
   private DailyRetrain retrain(HeadTrainer trainer) {
-    return new DailyRetrain(new FixtureTask(spark), trainer, new FixtureTask.Judge(),
+    return new DailyRetrain(task, trainer, new FixtureTask.Judge(),
         new ChampionPolicy(config.promotion()), new WindowGuard(100, 5), registry);
   }
 
@@ -106,7 +113,7 @@ class DailyRetrainIT {
     assertTrue(rce1 > rce3 && rce3 > rce5, rce1 + " " + rce3 + " " + rce5);
     assertEquals(a.windows().get(0).version(), a.bestChallenger().orElseThrow().version());
     assertTrue(a.promoted());
-    assertEquals(Optional.of(a.windows().get(0).version()), registry.champion("fixture", "a").version());
+    assertEquals(Optional.of(a.windows().get(0).version()), registry.champion(task.name(), "a").version());
 
     ModelVersion registered = registry.require(five.version());
     assertEquals(VersionStatus.REGISTERED, registered.status());
@@ -123,7 +130,7 @@ class DailyRetrainIT {
   @Test
   void aWindowWithOneClassIsSkippedWithItsReasonAndNoModel() {
     // Head b has 10 positives a day from 2 March on: on 4 March, the 1-day window holds 10.
-    DailyRetrain demanding = new DailyRetrain(new FixtureTask(spark), new ConstantRateTrainer(), new FixtureTask.Judge(),
+    DailyRetrain demanding = new DailyRetrain(task, new ConstantRateTrainer(), new FixtureTask.Judge(),
         new ChampionPolicy(config.promotion()), new WindowGuard(100, 15), registry);
     HeadOutcome b = head(demanding.run(LocalDate.of(2020, 3, 4), List.of(1, 2, 4), List.of("b")), "b");
     assertEquals(List.of(2, 4), b.windows().stream().map(r -> r.window().days()).toList());
@@ -153,7 +160,7 @@ class DailyRetrainIT {
 
   @Test
   void tooFewRowsIsSkippedToo() {
-    DailyRetrain strict = new DailyRetrain(new FixtureTask(spark), new ConstantRateTrainer(), new FixtureTask.Judge(),
+    DailyRetrain strict = new DailyRetrain(task, new ConstantRateTrainer(), new FixtureTask.Judge(),
         new ChampionPolicy(config.promotion()), new WindowGuard(300, 5), registry);
 
     HeadOutcome a = head(strict.run(MARCH_2, List.of(1, 2), List.of("a")), "a");
@@ -176,7 +183,7 @@ class DailyRetrainIT {
     assertEquals(again.windows().get(0).metrics().rce(), again.previousChampionMetrics().orElseThrow().rce());
     assertTrue(again.windows().stream().noneMatch(r -> r.version().equals(champion)), "a re-run adds versions");
     assertFalse(again.promoted(), again.decision().reason());
-    assertEquals(Optional.of(champion), registry.champion("fixture", "a").version());
+    assertEquals(Optional.of(champion), registry.champion(task.name(), "a").version());
     assertEquals(mapOfStrings(before), mapOfStrings(contents(files)), "the champion's files are unchanged");
 
     // The next day, the champion (trained for 2 March) is judged on 3 March beside the new models.
@@ -197,8 +204,8 @@ class DailyRetrainIT {
         () -> crashing.run(LocalDate.of(2020, 3, 3), List.of(1), List.of("a", "b")));
 
     assertTrue(crash.getMessage().contains("simulated crash"), crash.getMessage());
-    assertEquals(Optional.of(first), registry.champion("fixture", "a").version());
-    assertEquals(1, registry.history("fixture", "a").size(), "one alias change: the first promotion");
+    assertEquals(Optional.of(first), registry.champion(task.name(), "a").version());
+    assertEquals(1, registry.history(task.name(), "a").size(), "one alias change: the first promotion");
   }
 
   @Test
@@ -207,12 +214,12 @@ class DailyRetrainIT {
 
     NothingToJudgeException none = assertThrows(NothingToJudgeException.class,
         () -> retrain.run(LocalDate.of(2020, 3, 9), List.of(3), List.of("a")));
-    assertTrue(none.getMessage().contains("no fixture examples on the evaluation day 2020-03-09"), none.getMessage());
+    assertTrue(none.getMessage().contains("no " + task.name() + " examples on the evaluation day 2020-03-09"), none.getMessage());
 
     IllegalArgumentException head = assertThrows(IllegalArgumentException.class,
         () -> retrain.run(MARCH_2, List.of(3), List.of("a", "like")));
-    assertEquals("task fixture has no head 'like'; its heads: [a, b]", head.getMessage());
-    assertTrue(registry.list(Optional.empty(), Optional.empty()).isEmpty(), "nothing registered");
+    assertEquals("task " + task.name() + " has no head 'like'; its heads: [a, b]", head.getMessage());
+    assertTrue(registry.list(Optional.of(task.name()), Optional.empty()).isEmpty(), "nothing registered");
   }
 
   @Test
@@ -229,31 +236,74 @@ class DailyRetrainIT {
     assertTrue(killed.getMessage().contains("simulated crash"), killed.getMessage());
     assertEquals(List.of(LocalDate.of(2020, 3, 3), LocalDate.of(2020, 3, 4)),
         seen.stream().map(RetrainBackfill.DayResult::day).toList());
-    String championBefore = registry.champion("fixture", "a").version().orElseThrow();
+    String championBefore = registry.champion(task.name(), "a").version().orElseThrow();
 
     List<RetrainBackfill.DayResult> resumed = backfill(new ConstantRateTrainer())
         .run(range, windows, heads, false, RetrainBackfill.Progress.NONE);
 
     assertEquals(List.of(RetrainBackfill.DayStatus.REUSED, RetrainBackfill.DayStatus.REUSED,
         RetrainBackfill.DayStatus.TRAINED, RetrainBackfill.DayStatus.TRAINED, RetrainBackfill.DayStatus.SKIPPED), resumed.stream().map(RetrainBackfill.DayResult::status).toList());
-    assertTrue(resumed.get(4).reason().orElseThrow().contains("no fixture examples on the evaluation day 2020-03-07"));
-    assertTrue(registry.champion("fixture", "a").version().orElseThrow().contains("2020-03-06"),
+    assertTrue(resumed.get(4).reason().orElseThrow().contains("no " + task.name() + " examples on the evaluation day 2020-03-07"));
+    assertTrue(registry.champion(task.name(), "a").version().orElseThrow().contains("2020-03-06"),
         "the rising rate promotes every day's 1-day model, the last one " + championBefore);
 
-    int versions = registry.list(Optional.empty(), Optional.empty()).size();
-    int changes = registry.history("fixture", "a").size();
+    int versions = registry.list(Optional.of(task.name()), Optional.empty()).size();
+    int changes = registry.history(task.name(), "a").size();
     List<RetrainBackfill.DayResult> rerun = backfill(new ConstantRateTrainer())
         .run(range, windows, heads, false, RetrainBackfill.Progress.NONE);
 
     assertTrue(rerun.stream().allMatch(r -> r.status() == RetrainBackfill.DayStatus.REUSED), rerun.toString());
-    assertEquals(versions, registry.list(Optional.empty(), Optional.empty()).size(), "no version added");
-    assertEquals(changes, registry.history("fixture", "a").size(), "no champion moved");
+    assertEquals(versions, registry.list(Optional.of(task.name()), Optional.empty()).size(), "no version added");
+    assertEquals(changes, registry.history(task.name(), "a").size(), "no champion moved");
 
     // Other settings are another run: a second window retrains the day.
     List<RetrainBackfill.DayResult> wider = backfill(new ConstantRateTrainer())
         .run(new DayRange(LocalDate.of(2020, 3, 6), LocalDate.of(2020, 3, 6)), List.of(1, 3), heads, false,
             RetrainBackfill.Progress.NONE);
     assertEquals(RetrainBackfill.DayStatus.TRAINED, wider.get(0).status());
+  }
+
+  @Test
+  /** The experiments on a backfilled range: a shorter window wins every day, and a model loses RCE as it ages. */
+  void windowsAndStalenessOfABackfilledRange() {
+    LocalDate from = LocalDate.of(2020, 3, 2);
+    LocalDate to = LocalDate.of(2020, 3, 4);
+    ConstantRateTrainer trainer = new ConstantRateTrainer();
+    DailyRetrain retrain = new DailyRetrain(task, trainer, new FixtureTask.Judge(),
+        new ChampionPolicy(config.promotion()), new WindowGuard(100, 5), registry);
+    new RetrainBackfill(retrain, new RetrainRunLog(spark, lake, Clock.systemUTC()), trainer)
+        .run(new DayRange(from, to), List.of(1, 4), List.of("a"), false, RetrainBackfill.Progress.NONE);
+
+    List<DayModels.DayModel> models = DayModels.select(registry.list(Optional.of(task.name()), Optional.empty()),
+        task.name(), "constant", from, to);
+    assertEquals(6, models.size(), "one model per window and day");
+    List<WindowComparison.WindowStats> windows = WindowComparison.of(models);
+    assertEquals(List.of(1, 4), windows.stream().map(WindowComparison.WindowStats::window).toList());
+    assertEquals(3, windows.get(0).wins(), "the 1-day window is closest to a rising rate every day");
+    assertTrue(windows.get(0).pooledRce().orElseThrow() > windows.get(1).pooledRce().orElseThrow());
+
+    List<DayModels.DayModel> oneDay = models.stream().filter(m -> m.window() == 1).toList();
+    StalenessExperiment.Result result = new StalenessExperiment(task, new FixtureTask.Judge(), registry)
+        .run(oneDay, 3);
+
+    // Models of 2..4 March judged up to 3 days later, as far as 6 March, the last day with examples:
+    // the model of 4 March only 2 days later.
+    assertEquals(List.of(0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2),
+        result.judgements().stream().map(Judgement::age).toList());
+    Judgement aged = result.judgements().get(2);
+    assertEquals(LocalDate.of(2020, 3, 4), aged.judgedDay());
+    assertEquals(FixtureTask.ROWS_PER_DAY, aged.metrics().rows());
+    assertEquals(FixtureTask.positivesOfA(LocalDate.of(2020, 3, 4)), aged.metrics().positives());
+    // On one day, the older the model, the worse (days differ among themselves: compare within one).
+    List<Double> onMarch5 = result.judgements().stream()
+        .filter(j -> j.judgedDay().equals(LocalDate.of(2020, 3, 5)))
+        .sorted(java.util.Comparator.comparingInt(Judgement::age))
+        .map(j -> j.metrics().rce().orElseThrow()).toList();
+    assertEquals(3, onMarch5.size(), "ages 1, 2 and 3");
+    assertTrue(onMarch5.get(0) > onMarch5.get(1) && onMarch5.get(1) > onMarch5.get(2), onMarch5.toString());
+    List<StalenessTable.AgeRow> byAge = StalenessTable.byAge(result.judgements(), result.oracle());
+    assertEquals(List.of(3, 3, 3, 2), byAge.stream().map(StalenessTable.AgeRow::judgements).toList());
+    assertTrue(byAge.get(0).oraclePooledRce().isEmpty(), "the fixture has no true probabilities");
   }
 
   private static Map<String, byte[]> contents(Path folder) throws IOException {

@@ -41,9 +41,12 @@ final class FixtureTask implements RetrainTask {
       .add("label_b", DataTypes.IntegerType, false);
 
   private final SparkSession spark;
+  private final String name;
 
-  FixtureTask(SparkSession spark) {
+  /** @param name the task's name: tests sharing one registry keep apart by naming their tasks apart */
+  FixtureTask(SparkSession spark, String name) {
     this.spark = spark;
+    this.name = name;
   }
 
   static final int GROUP_SIZE = ROWS_PER_DAY / 2;
@@ -66,7 +69,7 @@ final class FixtureTask implements RetrainTask {
 
   @Override
   public String name() {
-    return "fixture";
+    return name;
   }
 
   @Override

@@ -27,6 +27,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 /** The report's charts, drawn by JFreeChart without a display, as PNG bytes. */
 public final class Charts {
 
+  /** Window lines: blue, green, orange, purple, teal; the oracle is always dark red. */
+  private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xff7f0e),
+      new Color(0x9467bd), new Color(0x17becf)};
+
   static final int WIDTH = 760;
   static final int HEIGHT = 340;
 
@@ -46,10 +50,57 @@ public final class Charts {
         renderer.setSeriesPaint(index, Color.RED.darker());
         renderer.setSeriesStroke(index, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {6f, 4f}, 0f));
+      } else {
+        renderer.setSeriesPaint(index, PALETTE[index % PALETTE.length]);
+        renderer.setSeriesStroke(index, new BasicStroke(2f));
       }
       index++;
     }
     plot.setRenderer(renderer);
+    dayAxis(plot, series.values().stream().flatMap(List::stream).map(DayValue::day).toList());
+    return png(chart);
+  }
+
+  /** One bar per window's model on the evaluation day; the champion green, the oracle a dashed line. */
+  public static byte[] windowBars(String head, List<String> labels, List<Double> rces, int championIndex,
+      java.util.OptionalDouble oracle) {
+    org.jfree.data.category.DefaultCategoryDataset dataset = new org.jfree.data.category.DefaultCategoryDataset();
+    for (int i = 0; i < labels.size(); i++) {
+      dataset.addValue(rces.get(i), "RCE", labels.get(i));
+    }
+    JFreeChart chart = ChartFactory.createBarChart("RCE of '" + head + "' per training window", "window", "RCE",
+        dataset, PlotOrientation.VERTICAL, false, false, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    org.jfree.chart.plot.CategoryPlot plot = chart.getCategoryPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    org.jfree.chart.renderer.category.BarRenderer renderer = new org.jfree.chart.renderer.category.BarRenderer() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public java.awt.Paint getItemPaint(int row, int column) {
+        return column == championIndex ? new Color(0x2e7d32) : new Color(0x5c85d6);
+      }
+    };
+    renderer.setDrawBarOutline(false);
+    renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}",
+        new java.text.DecimalFormat("0.000", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
+    renderer.setDefaultItemLabelsVisible(true);
+    plot.setRenderer(renderer);
+    if (oracle.isPresent()) {
+      org.jfree.chart.plot.ValueMarker marker = new org.jfree.chart.plot.ValueMarker(oracle.getAsDouble());
+      marker.setPaint(Color.RED.darker());
+      marker.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+      marker.setLabel(String.format(java.util.Locale.ROOT, "oracle %.3f", oracle.getAsDouble()));
+      marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+      marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+      plot.addRangeMarker(marker);
+      // Keep the oracle's line in view when it is above every bar.
+      double top = Math.max(oracle.getAsDouble(), rces.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+      plot.getRangeAxis().setUpperBound(Math.max(plot.getRangeAxis().getUpperBound(), top * 1.1));
+    }
     return png(chart);
   }
 
@@ -73,7 +124,9 @@ public final class Charts {
         "window (days)", new TimeSeriesCollection(series), false, false, false);
     XYStepRenderer renderer = new XYStepRenderer();
     renderer.setDefaultShapesVisible(true);
-    style(chart).setRenderer(renderer);
+    XYPlot plot = style(chart);
+    plot.setRenderer(renderer);
+    dayAxis(plot, steps.stream().map(ChampionStep::evaluationDay).toList());
     return png(chart);
   }
 
@@ -99,6 +152,22 @@ public final class Charts {
     renderer.setSeriesShapesVisible(1, false);
     style(chart).setRenderer(renderer);
     return png(chart);
+  }
+
+  /** Ticks on whole days (every day up to two weeks, then spaced for about ten labels), labelled yyyy-MM-dd. */
+  private static void dayAxis(XYPlot plot, List<java.time.LocalDate> days) {
+    if (!(plot.getDomainAxis() instanceof org.jfree.chart.axis.DateAxis axis) || days.isEmpty()) {
+      return;
+    }
+    java.text.SimpleDateFormat format = new java.text.SimpleDateFormat("yyyy-MM-dd");
+    format.setTimeZone(java.util.TimeZone.getDefault());
+    long span = days.stream().mapToLong(java.time.LocalDate::toEpochDay).max().getAsLong()
+        - days.stream().mapToLong(java.time.LocalDate::toEpochDay).min().getAsLong() + 1;
+    int step = (int) Math.max(1, Math.ceil(span / 10.0));
+    axis.setTickUnit(new org.jfree.chart.axis.DateTickUnit(org.jfree.chart.axis.DateTickUnitType.DAY, step, format));
+    axis.setVerticalTickLabels(span > 7);
+    axis.setLowerMargin(0.04);
+    axis.setUpperMargin(0.06);
   }
 
   private static TimeSeries timeSeries(String name, List<DayValue> points) {

@@ -5,6 +5,7 @@ import io.daystream.evaluation.outcome.RetrainOutcome;
 import io.daystream.evaluation.outcome.SkippedWindow;
 import io.daystream.evaluation.outcome.WindowResult;
 import io.daystream.evaluation.metrics.BinaryMetrics;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -13,9 +14,6 @@ import java.util.OptionalDouble;
  * day and a bar chart of their RCE beside the oracle's (the best reachable, when known).
  */
 public final class RetrainReport {
-
-  private static final int BAR_WIDTH = 70;
-  private static final int CHART_HEIGHT = 220;
 
   private RetrainReport() {}
 
@@ -51,7 +49,8 @@ public final class RetrainReport {
     html.append("<figure>");
     appendChart(html, head);
     html.append("<figcaption>RCE per training window; green: the champion")
-        .append(head.oracle().isPresent() ? "; dashed red: the oracle (true probabilities)" : "")
+        .append(head.oracle().map(o -> o.rce().isPresent()).orElse(false)
+            ? "; dashed red: the oracle (true probabilities)" : "")
         .append(".</figcaption></figure>");
     html.append("<table><tr><th>model</th><th>window</th><th>training days</th><th>train rows</th>")
         .append("<th>eval rows</th><th>positives</th><th>RCE</th><th>PR-AUC</th><th>log loss</th></tr>");
@@ -94,50 +93,20 @@ public final class RetrainReport {
         .append("<td>").append(String.format(Locale.ROOT, "%.4f", m.logLoss())).append("</td>");
   }
 
-  /** Bars of RCE per window, scaled to the largest magnitude, with the oracle as a dashed line. */
+  /** Bars of RCE per window (an undefined RCE drawn as 0), with the oracle as a dashed line, as an inlined PNG. */
   private static void appendChart(StringBuilder html, HeadOutcome head) {
-    double top = head.windows().stream().mapToDouble(r -> Math.abs(r.metrics().rce().orElse(0))).max().orElse(1);
-    if (head.oracle().isPresent()) {
-      top = Math.max(top, Math.abs(head.oracle().get().rce().orElse(0)));
+    List<String> labels = head.windows().stream().map(r -> r.window().days() + "-day").toList();
+    List<Double> rces = head.windows().stream().map(r -> r.metrics().rce().orElse(0)).toList();
+    int champion = -1;
+    for (int i = 0; i < head.windows().size(); i++) {
+      if (head.champion().map(head.windows().get(i).version()::equals).orElse(false)) {
+        champion = i;
+      }
     }
-    top = Math.max(top, 1e-9);
-    int width = 60 + head.windows().size() * (BAR_WIDTH + 20);
-    int zero = CHART_HEIGHT / 2;
-    html.append("<svg width=\"").append(width).append("\" height=\"").append(CHART_HEIGHT + 30)
-        .append("\" role=\"img\" aria-label=\"RCE per training window\">")
-        .append("<line x1=\"40\" x2=\"").append(width).append("\" y1=\"").append(zero).append("\" y2=\"")
-        .append(zero).append("\" stroke=\"#999\"/>")
-        .append("<text x=\"0\" y=\"").append(zero + 4).append("\" font-size=\"11\">0</text>");
-    int x = 60;
-    for (WindowResult result : head.windows()) {
-      double rce = result.metrics().rce().orElse(0);
-      int bar = (int) Math.round(Math.abs(rce) / top * (zero - 20));
-      int y = rce >= 0 ? zero - bar : zero;
-      boolean champion = head.champion().map(result.version()::equals).orElse(false);
-      html.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(BAR_WIDTH)
-          .append("\" height=\"").append(Math.max(bar, 1)).append("\" fill=\"")
-          .append(champion ? "#2e7d32" : "#5c85d6").append("\"/>")
-          .append("<text x=\"").append(x + 4).append("\" y=\"").append(rce >= 0 ? y - 4 : y + bar + 12)
-          .append("\" font-size=\"11\">").append(format(result.metrics().rce())).append("</text>")
-          .append("<text x=\"").append(x + 4).append("\" y=\"").append(CHART_HEIGHT + 20)
-          .append("\" font-size=\"12\">").append(result.window().days()).append("-day</text>");
-      x += BAR_WIDTH + 20;
-    }
-    appendOracleLine(html, head, top, zero, width);
-    html.append("</svg>");
-  }
-
-  private static void appendOracleLine(StringBuilder html, HeadOutcome head, double top, int zero, int width) {
-    if (head.oracle().isEmpty() || head.oracle().get().rce().isEmpty()) {
-      return;
-    }
-    double rce = head.oracle().get().rce().getAsDouble();
-    int y = zero - (int) Math.round(rce / top * (zero - 20));
-    html.append("<line x1=\"40\" x2=\"").append(width).append("\" y1=\"").append(y).append("\" y2=\"").append(y)
-        .append("\" stroke=\"#c62828\" stroke-dasharray=\"6,4\"/>")
-        .append("<text x=\"").append(width - 110).append("\" y=\"").append(y - 4)
-        .append("\" font-size=\"11\" fill=\"#c62828\">oracle ").append(format(head.oracle().get().rce()))
-        .append("</text>");
+    OptionalDouble oracle = head.oracle().map(BinaryMetrics::rce).orElse(OptionalDouble.empty());
+    byte[] png = Charts.windowBars(head.head(), labels, rces, champion, oracle);
+    html.append("<img alt=\"RCE per training window\" src=\"data:image/png;base64,")
+        .append(java.util.Base64.getEncoder().encodeToString(png)).append("\">");
   }
 
   private static String format(OptionalDouble value) {

@@ -56,7 +56,7 @@ public final class RetrainCommand implements Callable<Integer> {
   @Mixin
   private CommonOptions common;
 
-  @Option(names = "--task", required = true, paramLabel = "TASK", description = "engagement.")
+  @Option(names = "--task", required = true, paramLabel = "TASK", description = "engagement (heads like, reply, retweet, quote) or market (heads outperform, up).")
   private String task;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -83,7 +83,7 @@ public final class RetrainCommand implements Callable<Integer> {
   private List<Integer> windows;
 
   @Option(names = "--heads", split = ",", paramLabel = "HEAD",
-      description = "Heads to train, e.g. like,reply (default: training.heads).")
+      description = "Heads to train, e.g. like,reply (default: training.heads for engagement, every head for market).")
   private List<String> heads;
 
   @Option(names = "--model", paramLabel = "FAMILY", description = "lr or gbt (default: training.model).")
@@ -104,7 +104,7 @@ public final class RetrainCommand implements Callable<Integer> {
     DayRange range = daysAsked();
     DaystreamConfig config = common.load();
     List<Integer> windowsUsed = windows == null ? config.training().windows() : windows;
-    List<String> headsUsed = heads == null ? config.training().heads() : heads;
+    List<String> headsUsed = heads == null ? RetrainJobs.defaultHeads(task, config) : heads;
     if (windowsUsed.stream().anyMatch(w -> w < 1)) {
       throw new ParameterException(spec.commandLine(), "--windows must be positive numbers of days, not " + windowsUsed);
     }

@@ -53,7 +53,13 @@ public class MainTest {
     Path home = temp.resolve("home");
     Run task = run("retrain", "--task", "clicks", "--date", "2020-03-12", "--home", home.toString());
     assertEquals(ExitCodes.USAGE, task.code());
-    assertTrue(task.err().contains("--task must be one of [engagement], not 'clicks'"), task.err());
+    assertTrue(task.err().contains("--task must be one of [engagement, market], not 'clicks'"), task.err());
+
+    Run marketHead = run("retrain", "--task", "market", "--date", "2016-01-08", "--heads", "up,like", "--home",
+        home.toString());
+    assertEquals(ExitCodes.USAGE, marketHead.code());
+    assertTrue(marketHead.err().contains("--heads: task market has no head 'like'; its heads: [outperform, up]"),
+        marketHead.err());
 
     Run head = run("retrain", "--task", "engagement", "--date", "2020-03-12", "--heads", "like,fave", "--home",
         home.toString());

@@ -13,6 +13,9 @@ import io.daystream.training.daily.RetrainTask;
 import io.daystream.training.daily.WindowGuard;
 import io.daystream.training.engagement.EngagementJudge;
 import io.daystream.training.engagement.EngagementTask;
+import io.daystream.training.market.MarketJudge;
+import io.daystream.training.market.MarketModelTrainer;
+import io.daystream.training.market.MarketTask;
 import io.daystream.training.model.EngagementModelTrainer;
 import io.daystream.training.registry.ModelRegistry;
 import java.time.Clock;
@@ -27,7 +30,7 @@ import org.apache.spark.sql.SparkSession;
 public final class RetrainJobs {
 
   /** The tasks the daily job can retrain. */
-  public static final List<String> TASKS = List.of(EngagementTask.NAME);
+  public static final List<String> TASKS = List.of(EngagementTask.NAME, MarketTask.NAME);
 
   private RetrainJobs() {}
 
@@ -50,19 +53,28 @@ public final class RetrainJobs {
   /** Where a task's examples are, and its heads. */
   public static RetrainTask task(String task, SparkSession spark, Lake lake) {
     requireTask(task);
-    return new EngagementTask(spark, lake);
+    return isMarket(task) ? new MarketTask(spark, lake) : new EngagementTask(spark, lake);
   }
 
   /** How a task's models are judged. */
   public static HeadJudge judge(String task) {
     requireTask(task);
-    return new EngagementJudge();
+    return isMarket(task) ? new MarketJudge() : new EngagementJudge();
   }
 
   /** The heads of a task. */
   public static List<String> heads(String task) {
     requireTask(task);
-    return EngagementTask.HEADS;
+    return isMarket(task) ? MarketTask.HEADS : EngagementTask.HEADS;
+  }
+
+  /**
+   * The heads a run trains when none are asked for: {@code training.heads} for engagement (whose
+   * heads it lists), every head for the market.
+   */
+  public static List<String> defaultHeads(String task, DaystreamConfig config) {
+    requireTask(task);
+    return isMarket(task) ? MarketTask.HEADS : config.training().heads();
   }
 
   private static DailyRetrain daily(String task, HeadTrainer trainer, SparkSession spark, DaystreamConfig config) {
@@ -76,13 +88,18 @@ public final class RetrainJobs {
 
   private static HeadTrainer trainer(String task, String modelFamily, DaystreamConfig config) {
     requireTask(task);
-    return new EngagementModelTrainer(config.features(), config.training(), modelFamily);
+    return isMarket(task)
+        ? new MarketModelTrainer(config.features().market(), config.training(), modelFamily)
+        : new EngagementModelTrainer(config.features(), config.training(), modelFamily);
+  }
+
+  private static boolean isMarket(String task) {
+    return task.equals(MarketTask.NAME);
   }
 
   private static void requireTask(String task) {
     if (!TASKS.contains(task)) {
-      throw new IllegalArgumentException("unknown task '" + task + "': the daily job retrains " + TASKS
-          + " (the market task's models are not built yet)");
+      throw new IllegalArgumentException("unknown task '" + task + "': the daily job retrains " + TASKS);
     }
   }
 }

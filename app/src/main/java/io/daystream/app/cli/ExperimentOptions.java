@@ -16,7 +16,7 @@ final class ExperimentOptions {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--task", required = true, paramLabel = "TASK", description = "engagement.")
+  @Option(names = "--task", required = true, paramLabel = "TASK", description = "engagement or market.")
   String task;
 
   @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First evaluation day.")
@@ -26,7 +26,7 @@ final class ExperimentOptions {
   LocalDate to;
 
   @Option(names = "--heads", split = ",", paramLabel = "HEAD",
-      description = "Heads, e.g. like,reply (default: training.heads).")
+      description = "Heads, e.g. like,reply (default: training.heads for engagement, every head for market).")
   List<String> heads;
 
   @Option(names = "--model", paramLabel = "FAMILY", description = "lr or gbt (default: training.model).")
@@ -48,7 +48,7 @@ final class ExperimentOptions {
   }
 
   List<String> heads(CommandSpec spec, DaystreamConfig config) {
-    List<String> asked = heads == null ? config.training().heads() : heads;
+    List<String> asked = heads == null ? RetrainJobs.defaultHeads(task, config) : heads;
     for (String head : asked) {
       if (!RetrainJobs.heads(task).contains(head)) {
         throw new ParameterException(spec.commandLine(), "--heads: task " + task + " has no head '" + head

@@ -45,7 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Mixin
   private CommonOptions common;
 
-  @Option(names = "--task", defaultValue = "engagement", paramLabel = "TASK", description = "engagement (default).")
+  @Option(names = "--task", defaultValue = "engagement", paramLabel = "TASK", description = "engagement (default) or market.")
   private String task;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -80,7 +80,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     DayRange range = rangeAsked();
     DaystreamConfig config = common.load();
-    List<String> headsUsed = heads == null ? config.training().heads() : heads;
+    List<String> headsUsed = heads == null ? RetrainJobs.defaultHeads(task, config) : heads;
     for (String head : headsUsed) {
       if (!RetrainJobs.heads(task).contains(head)) {
         throw new ParameterException(spec.commandLine(), "--heads: task " + task + " has no head '" + head + "'");

@@ -103,9 +103,33 @@ class DemoPipelineIT {
         home.toString(), "--set", "spark.master=local[2]");
     assertEquals(versions, JSON.readTree(listedAgain.out()).size(), "a rerun of finished days adds no version");
 
+    // The experiment reuses those retrains; the report draws them.
+    MainTest.Run windows = command("experiment", "windows", "--task", "engagement", "--from", from, "--to", to,
+        "--windows", "1,2", "--heads", "like", "--json");
+    assertEquals(0, windows.code(), windows.err());
+    JsonNode rows = JSON.readTree(windows.out()).get("windows");
+    assertEquals(2, rows.size(), windows.out());
+    assertEquals(2, rows.get(0).get("days").asInt());
+    assertEquals(2, rows.get(0).get("wins").asInt() + rows.get(1).get("wins").asInt(), "one winner a day");
+    assertEquals(versions, JSON.readTree(command("registry", "list", "--task", "engagement", "--json").out()).size(),
+        "the experiment reused the finished days");
+
+    MainTest.Run report = command("report", "--from", from, "--to", to, "--heads", "like");
+    assertEquals(0, report.code(), report.err());
+    String page = Files.readString(Path.of(report.out().lines().findFirst().orElseThrow()
+        .replace("Report: ", "").replace("file:", "")));
+    assertTrue(page.split("data:image/png;base64,").length - 1 >= 3, "RCE over time, champion timeline, calibration");
+    assertTrue(page.contains("1-day window") && page.contains("oracle"), "both windows' series and the oracle");
+
     MainTest.Run unmaterialized = retrain("--date", lastDay.plusDays(1).toString(), "--windows", "1");
     assertEquals(ExitCodes.USAGE, unmaterialized.code(), unmaterialized.out());
     assertTrue(unmaterialized.err().contains("run `daystream features --task engagement --from "), unmaterialized.err());
+  }
+
+  private MainTest.Run command(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--home", home.toString(), "--set", "spark.master=local[2]"));
+    return MainTest.run(all.toArray(String[]::new));
   }
 
   private MainTest.Run retrain(String... args) {

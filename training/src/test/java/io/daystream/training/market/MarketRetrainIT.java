@@ -61,8 +61,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The market task through the daily retraining on real data: a dozen S&P 500 symbols
  * ({@code sp500_5yr}) and the day's top 25 world-news headlines ({@code stocknews_djia}) in bronze,
- * {@code gold/market_examples} materialized by the feature job from 2015-12-30 (New Year's Day and
- * two weekends in it) to 2016-01-15, then a backfill of 2016-01-06..01-15 with windows of 3 and 7
+ * {@code gold/market_examples} materialized by the feature job from 2016-01-05 to 2016-01-12 (a
+ * weekend in it), then a backfill of Friday 2016-01-08 .. Tuesday 01-12 with windows of 1 and 3
  * calendar days: the weekend is skipped with the reason, every trading day trains both heads over
  * both windows, versions carry the market lineage, and each head has a champion.
  */
@@ -70,12 +70,12 @@ class MarketRetrainIT {
 
   private static final List<String> SYMBOLS =
       List.of("AAPL", "MSFT", "XOM", "JPM", "JNJ", "GE", "PFE", "WMT", "KO", "INTC", "CSCO", "T");
-  private static final LocalDate FIRST_FEATURE_DAY = LocalDate.of(2015, 12, 30);
-  private static final DayRange BACKFILL = new DayRange(LocalDate.of(2016, 1, 6), LocalDate.of(2016, 1, 15));
+  private static final LocalDate FIRST_FEATURE_DAY = LocalDate.of(2016, 1, 5);
+  private static final DayRange BACKFILL = new DayRange(LocalDate.of(2016, 1, 8), LocalDate.of(2016, 1, 12));
   private static final DayRange FEATURE_DAYS = new DayRange(FIRST_FEATURE_DAY, BACKFILL.last());
   /** Bars from the history before the first feature day to the label horizon after the last. */
   private static final DayRange BARS = new DayRange(LocalDate.of(2015, 11, 1), LocalDate.of(2016, 1, 31));
-  private static final List<Integer> WINDOWS = List.of(3, 7);
+  private static final List<Integer> WINDOWS = List.of(1, 3);
 
   private static final StructType BRONZE_PRICES =
       CanonicalSchemas.PRICE_BAR_MESSAGE.add(CanonicalSchemas.EVENT_DATE, DataTypes.DateType);
@@ -155,12 +155,12 @@ class MarketRetrainIT {
         }
       }
     }
-    assertEquals(8, days.stream().filter(d -> d.status() == DayStatus.TRAINED).count());
-    // Monday's 3-day window holds Friday only; the first day's 7-day window spans New Year's Day.
+    assertEquals(3, days.stream().filter(d -> d.status() == DayStatus.TRAINED).count(), "Friday, Monday, Tuesday");
+    // Monday's 3-day window holds Friday only; Friday's holds Tuesday to Thursday.
     LocalDate monday = LocalDate.of(2016, 1, 11);
     assertEquals(SYMBOLS.size(), windowOf(days, monday, MarketColumns.UP, 3).trainRows());
-    assertEquals(labelledRows(new DayRange(FIRST_FEATURE_DAY, LocalDate.of(2016, 1, 5))),
-        windowOf(days, BACKFILL.first(), MarketColumns.UP, 7).trainRows());
+    assertEquals(labelledRows(new DayRange(FIRST_FEATURE_DAY, LocalDate.of(2016, 1, 7))),
+        windowOf(days, BACKFILL.first(), MarketColumns.UP, 3).trainRows());
     for (String head : MarketTask.HEADS) {
       Optional<String> champion = registry.champion(MarketTask.NAME, head).version();
       assertTrue(champion.isPresent(), "a champion of " + head);
@@ -178,9 +178,9 @@ class MarketRetrainIT {
     LocalDate later = LocalDate.of(2016, 1, 20);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> RetrainJobs.daily(MarketTask.NAME, spark, config).run(later, WINDOWS, MarketTask.HEADS));
-    assertTrue(e.getMessage().contains("run `daystream features --task market --from 2016-01-13 --to 2016-01-20`"),
+    assertTrue(e.getMessage().contains("run `daystream features --task market --from 2016-01-17 --to 2016-01-20`"),
         e.getMessage());
-    assertTrue(e.getMessage().contains("lacks 5 day(s)"), e.getMessage());
+    assertTrue(e.getMessage().contains("lacks 4 day(s)"), e.getMessage());
   }
 
   @Test

@@ -132,8 +132,16 @@ class MarketRetrainIT {
       RetrainOutcome outcome = day.outcome().orElseThrow();
       assertEquals(labelledRows(DayRange.of(day.day())), outcome.evaluationRows(), "judged on D's labelled rows");
       for (HeadOutcome head : outcome.heads()) {
-        assertTrue(head.skipped().isEmpty(), day.day() + " " + head.head() + ": " + head.skipped());
-        assertEquals(WINDOWS, head.windows().stream().map(w -> w.window().days()).toList());
+        if (day.day().getDayOfWeek() == java.time.DayOfWeek.MONDAY) {
+          // Monday's 1-day window is the Sunday: no rows, so the guard skips it with the reason.
+          assertEquals(1, head.skipped().size(), head.skipped().toString());
+          assertEquals(1, head.skipped().get(0).window().days());
+          assertTrue(head.skipped().get(0).reason().startsWith("0 training rows"), head.skipped().get(0).reason());
+          assertEquals(List.of(3), head.windows().stream().map(w -> w.window().days()).toList());
+        } else {
+          assertTrue(head.skipped().isEmpty(), day.day() + " " + head.head() + ": " + head.skipped());
+          assertEquals(WINDOWS, head.windows().stream().map(w -> w.window().days()).toList());
+        }
         assertTrue(head.oracle().isEmpty(), "no oracle on real prices");
         for (WindowResult window : head.windows()) {
           DayRange trained = new DayRange(window.window().firstDay(), window.window().lastDay());
@@ -261,7 +269,7 @@ class MarketRetrainIT {
             post.commentCount(), Timestamp.from(post.createdAt()), post.label(), Date.valueOf(post.eventDate())));
       }
     }, reject -> { });
-    assertTrue(rows.size() > 200, rows.size() + " headlines");
+    assertTrue(rows.size() >= 100, rows.size() + " headlines: 25 for each trading day");
     spark.createDataFrame(rows, BRONZE_NEWS).write().format("delta").partitionBy(CanonicalSchemas.EVENT_DATE)
         .save(lake.path(LakeTable.NEWS));
   }

@@ -110,7 +110,9 @@ public final class Charts {
     ages.forEach(age -> series.add(age.age(), age.pooledRce()));
     JFreeChart chart = ChartFactory.createXYLineChart("RCE of '" + head + "' models by age", "age (days since the model's own day)",
         "pooled RCE", new XYSeriesCollection(series), PlotOrientation.VERTICAL, false, false, false);
-    style(chart).setRenderer(new XYLineAndShapeRenderer(true, true));
+    XYPlot plot = style(chart);
+    plot.setRenderer(new XYLineAndShapeRenderer(true, true));
+    plot.getDomainAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
     return png(chart);
   }
 

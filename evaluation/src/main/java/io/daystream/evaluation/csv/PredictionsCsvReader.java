@@ -1,10 +1,12 @@
 package io.daystream.evaluation.csv;
 
+import io.daystream.datasets.load.csv.CsvFormat;
+import io.daystream.datasets.load.csv.CsvReader;
+import io.daystream.datasets.load.csv.CsvRecord;
+import io.daystream.datasets.load.csv.RestOfFileUnread;
 import io.daystream.evaluation.metrics.PredictionHistogram;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,18 +16,24 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a UTF-8 predictions CSV (RFC 4180, ',' separated, header line first) straight into a
- * {@link PredictionHistogram}, one record at a time, so the file size does not bound memory; only the
- * number of distinct prediction values does.
+ * {@link PredictionHistogram}, one record at a time through the loaders' {@link CsvReader}, so the
+ * file size does not bound memory; only the number of distinct prediction values does. Lines end
+ * with LF or CRLF (mixed alike); a leading BOM is dropped.
  *
  * <p>Labels must be {@code 0}, {@code 1}, {@code 0.0} or {@code 1.0}; predictions decimal numbers in
  * [0, 1] ({@code NaN} and {@code Infinity} are rejected). Surrounding spaces are ignored in values and
  * column names. Blank lines are allowed only at the end of the file. Other columns are ignored, but every
- * row must have as many fields as the header.
+ * row must have as many fields as the header, and every record balanced quotes.
  */
 public final class PredictionsCsvReader {
 
   public static final String DEFAULT_LABEL_COLUMN = "label";
   public static final String DEFAULT_PREDICTION_COLUMN = "prediction";
+
+  /** Bounds memory when a stray quote would otherwise swallow the rest of a large file into one field. */
+  static final int MAX_CHARS_PER_FIELD = 1_000_000;
+
+  private static final CsvFormat FORMAT = CsvFormat.of(',', MAX_CHARS_PER_FIELD);
 
   // Plain decimal notation only: Double.parseDouble would also take "NaN", "Infinity", hex floats and
   // Java's "0.5d" / "0.5f" suffixes, none of which belong in a predictions file.
@@ -50,78 +58,99 @@ public final class PredictionsCsvReader {
   }
 
   /**
-   * Reads a UTF-8 file.
+   * Reads a UTF-8 file. Bytes that are not UTF-8 read as U+FFFD, as in the loaders, so they pass only
+   * in columns that are not read.
    *
    * @throws InvalidPredictionsException if the content is not a valid predictions file; the message
    *     names the file, the line and the problem
-   * @throws IOException if the file cannot be read or is not valid UTF-8
+   * @throws IOException if the file cannot be read
    */
   public PredictionHistogram read(Path file) throws IOException, InvalidPredictionsException {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(reader, file.toString());
+    String source = file.toString();
+    if (Files.isDirectory(file)) {
+      // The reader would only say "Error reading from input".
+      throw new FileSystemException(source, null, "is a directory, not a file");
+    }
+    try (CsvReader csv = CsvReader.open(file, FORMAT)) {
+      return read(csv, source);
+    } catch (RestOfFileUnread e) {
+      throw InvalidPredictionsException.atLine(source, e.line(), "unreadable from here to the end of the file: "
+          + e.getMessage());
     }
   }
 
-  /**
-   * Reads CSV text from a reader, which is not closed; {@code sourceName} names the input in messages.
-   */
-  public PredictionHistogram read(Reader reader, String sourceName)
-      throws IOException, InvalidPredictionsException {
-    CsvRecordParser parser = new CsvRecordParser(reader, sourceName);
-    List<String> header = readHeader(parser, sourceName);
-    int labelIndex = columnIndex(header, labelColumn, sourceName);
-    int predictionIndex = columnIndex(header, predictionColumn, sourceName);
-    requireColumnsPresent(header, labelIndex, predictionIndex, sourceName);
+  private PredictionHistogram read(CsvReader csv, String source)
+      throws InvalidPredictionsException, RestOfFileUnread {
+    List<String> header = readHeader(csv, source);
+    int labelIndex = columnIndex(header, labelColumn, source);
+    int predictionIndex = columnIndex(header, predictionColumn, source);
+    requireColumnsPresent(header, labelIndex, predictionIndex, source);
 
     PredictionHistogram.Builder histogram = PredictionHistogram.builder();
     long dataRows = 0;
     long firstBlankLine = 0;
-    for (CsvRecordParser.CsvRecord row = parser.next(); row != null; row = parser.next()) {
-      if (row.blank()) {
+    for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
+      if (row.isBlank()) {
         firstBlankLine = firstBlankLine == 0 ? row.line() : firstBlankLine;
         continue;
       }
       if (firstBlankLine != 0) {
-        throw InvalidPredictionsException.atLine(sourceName, firstBlankLine,
+        throw InvalidPredictionsException.atLine(source, firstBlankLine,
             "blank line before more rows; blank lines are only allowed at the end of the file");
       }
-      if (row.fields().size() != header.size()) {
-        throw InvalidPredictionsException.atLine(sourceName, row.line(), "row has "
-            + row.fields().size() + " field(s) but the header has " + header.size());
+      requireBalancedQuotes(row, source);
+      if (row.fieldCount() != header.size()) {
+        throw InvalidPredictionsException.atLine(source, row.line(), "row has "
+            + row.fieldCount() + " field(s) but the header has " + header.size());
       }
-      int label = parseLabel(row.fields().get(labelIndex), row.line(), sourceName);
-      double prediction = parsePrediction(row.fields().get(predictionIndex), row.line(), sourceName);
+      int label = parseLabel(row.optional(labelIndex), row.line(), source);
+      double prediction = parsePrediction(row.optional(predictionIndex), row.line(), source);
       histogram.add(prediction, label);
       dataRows++;
     }
     if (dataRows == 0) {
-      throw InvalidPredictionsException.forFile(sourceName, "has a header but no rows");
+      throw InvalidPredictionsException.forFile(source, "has a header but no rows");
     }
     return histogram.build();
   }
 
-  private static List<String> readHeader(CsvRecordParser parser, String source)
-      throws IOException, InvalidPredictionsException {
-    CsvRecordParser.CsvRecord header = parser.next();
-    if (header != null && header.blank()) {
-      CsvRecordParser.CsvRecord next = parser.next();
-      while (next != null && next.blank()) {
-        next = parser.next();
+  /**
+   * The column names of line 1. The reader takes line 1 as the header even when it is blank, so a blank
+   * first line is an empty file only if nothing but blank lines follows.
+   */
+  private static List<String> readHeader(CsvReader csv, String source)
+      throws InvalidPredictionsException, RestOfFileUnread {
+    List<String> names = csv.header().names();
+    if (names.stream().allMatch(String::isEmpty)) {
+      CsvRecord next = csv.next();
+      while (next != null && next.isBlank()) {
+        next = csv.next();
       }
       if (next != null) {
-        throw InvalidPredictionsException.atLine(source, header.line(),
+        throw InvalidPredictionsException.atLine(source, 1,
             "the header line is blank; the first line must name the columns");
       }
-      header = null;
-    }
-    if (header == null) {
       throw InvalidPredictionsException.forFile(source, "is empty: expected a header line with the columns");
     }
-    List<String> names = new ArrayList<>(header.fields().size());
-    for (String field : header.fields()) {
-      names.add(field.strip());
+    // Name the cause rather than list column names glued together across lines.
+    if (names.stream().anyMatch(name -> name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0)) {
+      throw InvalidPredictionsException.atLine(source, 1, "a column name holds a line break: a quote in the"
+          + " header is never closed, or lines end with a bare CR (lines must end with LF or CRLF)");
     }
     return names;
+  }
+
+  /**
+   * Univocity reads a quote it cannot pair as content (a '"' inside an unquoted field) or, when a quoted
+   * field is never closed, reads the rest of the file into that field. Either way the record holds an odd
+   * number of quotes, which RFC 4180 never allows.
+   */
+  private static void requireBalancedQuotes(CsvRecord row, String source) throws InvalidPredictionsException {
+    if (row.raw().chars().filter(c -> c == '"').count() % 2 != 0) {
+      throw InvalidPredictionsException.atLine(source, row.line(), "unbalanced '\"' in the record starting"
+          + " on this line: a quoted field is never closed, or a '\"' is inside an unquoted field"
+          + " (quote the whole field and double the quote)");
+    }
   }
 
   /** Index of the column, -1 when absent. */

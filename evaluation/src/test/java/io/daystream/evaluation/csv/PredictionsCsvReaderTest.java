@@ -172,6 +172,69 @@ class PredictionsCsvReaderTest {
   }
 
   @Test
+  void readsMixedLineEndsAndKeepsLineNumbersAcrossAQuotedLfInACrlfFile() throws Exception {
+    // LF, CRLF and a bare LF quoted inside a CRLF row all read alike; the bad label is on line 5
+    Path file = write("\uFEFFnote,label,prediction\r\n"
+        + "a,1,0.5\n"
+        + "\"b\nc\",0,0.25\r\n"
+        + "d,9,0.5\r\n");
+
+    InvalidPredictionsException e = readExpectingError(file);
+
+    assertEquals(OptionalLong.of(5), e.line(), e.getMessage());
+    assertTrue(e.getMessage().contains("label \"9\""), e.getMessage());
+  }
+
+  @Test
+  void rejectsAQuoteInsideAnUnquotedFieldEvenInAnIgnoredColumn() throws IOException {
+    InvalidPredictionsException e = readExpectingError(
+        write("note,label,prediction\nok,1,0.5\n5\" tall,0,0.5\n"));
+
+    assertEquals(OptionalLong.of(3), e.line(), e.getMessage());
+    assertTrue(e.getMessage().contains("unbalanced"), e.getMessage());
+  }
+
+  @Test
+  void namesABareCrLineEndInsteadOfListingGluedColumns() throws IOException {
+    InvalidPredictionsException e = readExpectingError(write("label,prediction\r1,0.5\r0,0.2\r"));
+
+    assertEquals(OptionalLong.of(1), e.line(), e.getMessage());
+    assertTrue(e.getMessage().contains("bare CR"), e.getMessage());
+  }
+
+  @Test
+  void rejectsAHeaderWhoseQuoteIsNeverClosed() throws IOException {
+    InvalidPredictionsException e = readExpectingError(write("label,\"prediction\n1,0.5\n"));
+
+    assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("never closed"), e.getMessage());
+  }
+
+  @Test
+  void rejectsABlankFirstLineBeforeTheColumns() throws IOException {
+    InvalidPredictionsException e = readExpectingError(write("\nlabel,prediction\n1,0.5\n"));
+
+    assertEquals(OptionalLong.of(1), e.line(), e.getMessage());
+    assertTrue(e.getMessage().contains("header line is blank"), e.getMessage());
+  }
+
+  @Test
+  void aFieldBeyondTheLimitStopsTheReadAtItsLine() throws IOException {
+    String huge = "x".repeat(PredictionsCsvReader.MAX_CHARS_PER_FIELD + 1);
+    InvalidPredictionsException e = readExpectingError(
+        write("note,label,prediction\na,1,0.5\n\"" + huge + "\",0,0.5\n"));
+
+    assertEquals(OptionalLong.of(3), e.line(), e.getMessage());
+    assertTrue(e.getMessage().contains("unreadable"), e.getMessage());
+  }
+
+  @Test
+  void saysWhenThePathIsAFolder() {
+    IOException e = assertThrows(IOException.class, () -> new PredictionsCsvReader().read(dir));
+
+    assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("directory"), e.getMessage());
+  }
+
+  @Test
   void namesTheFileInMessages() throws IOException {
     Path file = write("label,prediction\n");
 

@@ -11,10 +11,12 @@ import java.util.Set;
  * @param model the model family a daily run trains unless told otherwise: {@code lr} or {@code gbt}
  * @param minRows a window with fewer training rows gives no model (it is skipped, with the reason)
  * @param minPositives a window with fewer positives, or fewer negatives, than this gives no model
+ * @param parallelFits how many windows' models a daily run fits and judges at once
  */
 public record TrainingSettings(
     List<Integer> windows, List<String> heads, int maxIterations, double regParam, double elasticNetParam,
-    boolean standardization, boolean textTerms, String model, long minRows, long minPositives) {
+    boolean standardization, boolean textTerms, String model, long minRows, long minPositives,
+    int parallelFits) {
 
   /** The model families a daily run can train. */
   public static final Set<String> MODEL_FAMILIES = Set.of("lr", "gbt");
@@ -42,7 +44,8 @@ public record TrainingSettings(
         c.bool("text-terms"),
         modelFamily(c),
         c.longAtLeast("min-rows", 1),
-        c.longAtLeast("min-positives", 1));
+        c.longAtLeast("min-positives", 1),
+        c.intAtLeast("parallel-fits", 1));
   }
 
   private static String modelFamily(ConfigReader c) {

@@ -252,6 +252,7 @@ class ConfigLoaderTest {
       "training.model=forest               | daystream.training.model",
       "training.min-rows=0                 | daystream.training.min-rows",
       "training.min-positives=0            | daystream.training.min-positives",
+      "training.parallel-fits=0            | daystream.training.parallel-fits",
       "kafka.starting-offsets=middle       | daystream.kafka.starting-offsets",
       "kafka.partitions=0                  | daystream.kafka.partitions",
       "kafka.fail-on-data-loss=maybe       | daystream.kafka.fail-on-data-loss",

@@ -61,9 +61,23 @@ public final class DailyRetrain {
   private final ChampionPolicy policy;
   private final WindowGuard guard;
   private final ModelRegistry registry;
+  private final int parallelFits;
 
+  /** A run that fits one window's model at a time. */
   public DailyRetrain(RetrainTask task, HeadTrainer trainer, HeadJudge judge, ChampionPolicy policy,
       WindowGuard guard, ModelRegistry registry) {
+    this(task, trainer, judge, policy, guard, registry, 1);
+  }
+
+  /**
+   * @param parallelFits how many windows' models are fitted and judged at once
+   */
+  public DailyRetrain(RetrainTask task, HeadTrainer trainer, HeadJudge judge, ChampionPolicy policy,
+      WindowGuard guard, ModelRegistry registry, int parallelFits) {
+    if (parallelFits < 1) {
+      throw new IllegalArgumentException("parallel fits must be at least 1, not " + parallelFits);
+    }
+    this.parallelFits = parallelFits;
     this.task = task;
     this.trainer = trainer;
     this.judge = judge;
@@ -124,9 +138,15 @@ public final class DailyRetrain {
   private record Judged(String head, List<WindowResult> results, List<SkippedWindow> skipped,
       ChampionState champion, Optional<BinaryMetrics> championMetrics, Optional<BinaryMetrics> oracle) {}
 
+  /** A window that passed the guard, staged, waiting for its model. */
+  private record Candidate(TrainingWindow window, Dataset<Row> training, long rows, StagedModel staged) {}
+
+  /** A candidate's model, fitted, saved to its staging folder and judged on day D. */
+  private record Fitted(Candidate candidate, Duration trainingTime, BinaryMetrics metrics) {}
+
   private Judged trainHead(LocalDate day, List<Integer> windows, String head, TaskExamples examples,
       Dataset<Row> cached, Dataset<Row> evaluation, String runId) {
-    List<WindowResult> results = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
     List<SkippedWindow> skipped = new ArrayList<>();
     for (int days : windows) {
       TrainingWindow window = new TrainingWindow(day, days);
@@ -146,19 +166,62 @@ public final class DailyRetrain {
         continue;
       }
       LOG.info("training {} {} over {} ({} rows, {} positives)", task.name(), head, window, rows, positives);
-      StagedModel staged = registry.stage(lineage, runId);
-      long started = System.nanoTime();
-      PipelineModel model = trainer.fit(training, head);
-      Duration trainingTime = Duration.ofNanos(System.nanoTime() - started);
-      save(model, staged.stagingPath());
-      BinaryMetrics metrics = judge.judge(model, evaluation, head);
-      registry.register(staged, trainingTime, evaluationOf(metrics));
-      results.add(new WindowResult(staged.version(), head, window, rows, metrics));
+      candidates.add(new Candidate(window, training, rows, registry.stage(lineage, runId)));
+    }
+    List<WindowResult> results = new ArrayList<>();
+    // Registry writes stay on this thread, in window order: only fitting and judging run side by side.
+    for (Fitted fitted : fitAll(candidates, evaluation, head)) {
+      Candidate candidate = fitted.candidate();
+      registry.register(candidate.staged(), fitted.trainingTime(), evaluationOf(fitted.metrics()));
+      results.add(new WindowResult(candidate.staged().version(), head, candidate.window(), candidate.rows(),
+          fitted.metrics()));
     }
     ChampionState champion = registry.champion(task.name(), head);
     Optional<BinaryMetrics> championMetrics = champion.version()
         .flatMap(version -> championMetricsOn(version, results, evaluation, head));
     return new Judged(head, results, skipped, champion, championMetrics, judge.oracle(evaluation, head));
+  }
+
+  /**
+   * Fits, saves and judges every candidate, {@code parallelFits} at a time: on small windows a
+   * fit is mostly the driver's per-job overhead (an iteration of the solver is a Spark job), which
+   * concurrent jobs overlap. The results come back in the candidates' order.
+   */
+  private List<Fitted> fitAll(List<Candidate> candidates, Dataset<Row> evaluation, String head) {
+    if (parallelFits <= 1 || candidates.size() <= 1) {
+      return candidates.stream().map(candidate -> fit(candidate, evaluation, head)).toList();
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(parallelFits, candidates.size()));
+    try {
+      List<java.util.concurrent.Future<Fitted>> futures = new ArrayList<>();
+      for (Candidate candidate : candidates) {
+        futures.add(pool.submit(() -> fit(candidate, evaluation, head)));
+      }
+      List<Fitted> fitted = new ArrayList<>();
+      for (java.util.concurrent.Future<Fitted> future : futures) {
+        fitted.add(future.get());
+      }
+      return fitted;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fitting " + task.name() + " " + head, e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("fitting " + task.name() + " " + head + " failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Fitted fit(Candidate candidate, Dataset<Row> evaluation, String head) {
+    long started = System.nanoTime();
+    PipelineModel model = trainer.fit(candidate.training(), head);
+    Duration trainingTime = Duration.ofNanos(System.nanoTime() - started);
+    save(model, candidate.staged().stagingPath());
+    return new Fitted(candidate, trainingTime, judge.judge(model, evaluation, head));
   }
 
   private HeadOutcome decide(Judged head) {

@@ -83,7 +83,7 @@ public final class RetrainJobs {
     TrainingSettings training = config.training();
     return new DailyRetrain(task(task, spark, lake), trainer, judge(task),
         new ChampionPolicy(config.promotion()), new WindowGuard(training.minRows(), training.minPositives()),
-        new ModelRegistry(spark, lake));
+        new ModelRegistry(spark, lake), training.parallelFits());
   }
 
   private static HeadTrainer trainer(String task, String modelFamily, DaystreamConfig config) {

@@ -128,6 +128,28 @@ class DailyRetrainIT {
   }
 
   @Test
+  void windowsFittedSideBySideGiveTheSameModelsInWindowOrder() {
+    DailyRetrain parallel = new DailyRetrain(task, new ConstantRateTrainer(), new FixtureTask.Judge(),
+        new ChampionPolicy(config.promotion()), new WindowGuard(100, 5), registry, 3);
+
+    HeadOutcome a = head(parallel.run(MARCH_2, List.of(1, 3, 5), List.of("a")), "a");
+
+    assertEquals(List.of(1, 3, 5), a.windows().stream().map(r -> r.window().days()).toList());
+    List<String> versions = a.windows().stream().map(WindowResult::version).toList();
+    assertEquals(List.of(task.name() + "-a-w1-2020-03-02-r1", task.name() + "-a-w3-2020-03-02-r1",
+        task.name() + "-a-w5-2020-03-02-r1"), versions);
+    for (WindowResult result : a.windows()) {
+      assertEquals(VersionStatus.REGISTERED, registry.require(result.version()).status());
+      assertEquals(result.metrics().rce(), registry.require(result.version()).evaluation().orElseThrow().rce(),
+          "each version registered with its own model's metrics");
+    }
+    double rce1 = a.windows().get(0).metrics().rce().orElseThrow();
+    double rce5 = a.windows().get(2).metrics().rce().orElseThrow();
+    assertTrue(rce1 > rce5, "the same order as fitted one by one: " + rce1 + " " + rce5);
+    assertEquals(Optional.of(versions.get(0)), registry.champion(task.name(), "a").version());
+  }
+
+  @Test
   void aWindowWithOneClassIsSkippedWithItsReasonAndNoModel() {
     // Head b has 10 positives a day from 2 March on: on 4 March, the 1-day window holds 10.
     DailyRetrain demanding = new DailyRetrain(task, new ConstantRateTrainer(), new FixtureTask.Judge(),

@@ -1,6 +1,5 @@
 package io.daystream.training.market;
 
-import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
@@ -9,6 +8,7 @@ import io.daystream.core.config.MarketFeatureSettings;
 import io.daystream.core.config.TrainingSettings;
 import io.daystream.features.market.MarketFeatureStages;
 import io.daystream.training.daily.HeadTrainer;
+import io.daystream.training.model.Classifiers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +16,6 @@ import java.util.Map;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
-import org.apache.spark.ml.classification.GBTClassifier;
-import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,17 +38,12 @@ public final class MarketModelTrainer implements HeadTrainer {
   /** The label column the classifier reads, a double copy of the head's 0/1 label. */
   public static final String LABEL = "label";
 
-  /** Probability vector column; element 1 is the probability of the positive class. */
-  public static final String PROBABILITY = "probability";
-
   // Trees: a shallow, short ensemble; a window holds a few hundred to a few thousand rows.
-  private static final int GBT_TREES = 30;
-  private static final int GBT_DEPTH = 3;
-  private static final double GBT_STEP = 0.1;
+  private static final Classifiers.Trees TREES = new Classifiers.Trees(30, 3, 0.1);
 
   /** The probability of the positive class of each scored row, as a double column. */
   public static Column positiveProbability() {
-    return vector_to_array(col(PROBABILITY), "float64").getItem(1);
+    return Classifiers.positiveProbability();
   }
 
   private final MarketFeatureSettings features;
@@ -61,13 +54,9 @@ public final class MarketModelTrainer implements HeadTrainer {
    * @throws IllegalArgumentException when the family is neither {@code lr} nor {@code gbt}
    */
   public MarketModelTrainer(MarketFeatureSettings features, TrainingSettings training, String family) {
-    if (!TrainingSettings.MODEL_FAMILIES.contains(family)) {
-      throw new IllegalArgumentException("unknown model family '" + family + "', expected one of "
-          + TrainingSettings.MODEL_FAMILIES);
-    }
     this.features = features;
     this.training = training;
-    this.family = family;
+    this.family = Classifiers.requireFamily(family);
   }
 
   @Override
@@ -85,16 +74,8 @@ public final class MarketModelTrainer implements HeadTrainer {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("return_lags", features.returnLags().toString());
     parameters.put("volatility_windows", features.volatilityWindows().toString());
-    if (family.equals("gbt")) {
-      parameters.put("trees", String.valueOf(GBT_TREES));
-      parameters.put("max_depth", String.valueOf(GBT_DEPTH));
-      parameters.put("step_size", String.valueOf(GBT_STEP));
-    } else {
-      parameters.put("max_iterations", String.valueOf(training.maxIterations()));
-      parameters.put("reg_param", String.valueOf(training.regParam()));
-      parameters.put("elastic_net_param", String.valueOf(training.elasticNetParam()));
-      parameters.put("standardization", "true");
-    }
+    // Always standardized: see the class comment.
+    Classifiers.addParameters(parameters, family, training, true, TREES);
     return parameters;
   }
 
@@ -124,23 +105,6 @@ public final class MarketModelTrainer implements HeadTrainer {
   }
 
   private PipelineStage classifier() {
-    if (family.equals("gbt")) {
-      return new GBTClassifier()
-          .setFeaturesCol(MarketFeatureStages.FEATURES)
-          .setLabelCol(LABEL)
-          .setProbabilityCol(PROBABILITY)
-          .setMaxIter(GBT_TREES)
-          .setMaxDepth(GBT_DEPTH)
-          .setStepSize(GBT_STEP)
-          .setSeed(SEED);
-    }
-    return new LogisticRegression()
-        .setFeaturesCol(MarketFeatureStages.FEATURES)
-        .setLabelCol(LABEL)
-        .setProbabilityCol(PROBABILITY)
-        .setMaxIter(training.maxIterations())
-        .setRegParam(training.regParam())
-        .setElasticNetParam(training.elasticNetParam())
-        .setStandardization(true);
+    return Classifiers.of(family, MarketFeatureStages.FEATURES, LABEL, training, true, TREES, SEED);
   }
 }

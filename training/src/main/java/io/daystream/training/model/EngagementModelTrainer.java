@@ -1,6 +1,5 @@
 package io.daystream.training.model;
 
-import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.col;
 
 import io.daystream.core.config.FeatureSettings;
@@ -15,8 +14,6 @@ import java.util.Map;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
-import org.apache.spark.ml.classification.GBTClassifier;
-import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,16 +31,11 @@ public final class EngagementModelTrainer implements HeadTrainer {
   public static final long SEED = 20200301L;
 
   // Trees: a shallow, short ensemble; the features are few and a day holds thousands of rows.
-  private static final int GBT_TREES = 40;
-  private static final int GBT_DEPTH = 4;
-  private static final double GBT_STEP = 0.1;
-
-  /** Probability vector column; element 1 is the probability of engagement. */
-  public static final String PROBABILITY = "probability";
+  private static final Classifiers.Trees TREES = new Classifiers.Trees(40, 4, 0.1);
 
   /** The probability of engagement of each scored row, as a double column. */
   public static Column engagementProbability() {
-    return vector_to_array(col(PROBABILITY), "float64").getItem(1);
+    return Classifiers.positiveProbability();
   }
 
   private final FeatureSettings features;
@@ -59,13 +51,9 @@ public final class EngagementModelTrainer implements HeadTrainer {
    * @throws IllegalArgumentException when the family is neither {@code lr} nor {@code gbt}
    */
   public EngagementModelTrainer(FeatureSettings features, TrainingSettings training, String family) {
-    if (!TrainingSettings.MODEL_FAMILIES.contains(family)) {
-      throw new IllegalArgumentException("unknown model family '" + family + "', expected one of "
-          + TrainingSettings.MODEL_FAMILIES);
-    }
     this.features = features;
     this.training = training;
-    this.family = family;
+    this.family = Classifiers.requireFamily(family);
   }
 
   @Override
@@ -82,16 +70,7 @@ public final class EngagementModelTrainer implements HeadTrainer {
   public Map<String, String> parameters() {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("text_terms", String.valueOf(training.textTerms()));
-    if (family.equals("gbt")) {
-      parameters.put("trees", String.valueOf(GBT_TREES));
-      parameters.put("max_depth", String.valueOf(GBT_DEPTH));
-      parameters.put("step_size", String.valueOf(GBT_STEP));
-    } else {
-      parameters.put("max_iterations", String.valueOf(training.maxIterations()));
-      parameters.put("reg_param", String.valueOf(training.regParam()));
-      parameters.put("elastic_net_param", String.valueOf(training.elasticNetParam()));
-      parameters.put("standardization", String.valueOf(training.standardization()));
-    }
+    Classifiers.addParameters(parameters, family, training, training.standardization(), TREES);
     return parameters;
   }
 
@@ -125,23 +104,7 @@ public final class EngagementModelTrainer implements HeadTrainer {
   }
 
   private PipelineStage classifier() {
-    if (family.equals("gbt")) {
-      return new GBTClassifier()
-          .setFeaturesCol(EngagementFeatureStages.FEATURES)
-          .setLabelCol(EngagementColumns.LABEL)
-          .setProbabilityCol(PROBABILITY)
-          .setMaxIter(GBT_TREES)
-          .setMaxDepth(GBT_DEPTH)
-          .setStepSize(GBT_STEP)
-          .setSeed(SEED);
-    }
-    return new LogisticRegression()
-        .setFeaturesCol(EngagementFeatureStages.FEATURES)
-        .setLabelCol(EngagementColumns.LABEL)
-        .setProbabilityCol(PROBABILITY)
-        .setMaxIter(training.maxIterations())
-        .setRegParam(training.regParam())
-        .setElasticNetParam(training.elasticNetParam())
-        .setStandardization(training.standardization());
+    return Classifiers.of(family, EngagementFeatureStages.FEATURES, EngagementColumns.LABEL, training,
+        training.standardization(), TREES, SEED);
   }
 }

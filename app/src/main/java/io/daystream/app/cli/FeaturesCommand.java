@@ -11,7 +11,6 @@ import io.daystream.features.job.DailyFeatureJob;
 import io.daystream.features.job.FeatureRun;
 import io.daystream.features.job.FeatureTask;
 import io.daystream.features.job.FeatureTasks;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -46,23 +45,7 @@ public final class FeaturesCommand implements Callable<Integer> {
   private String task;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  private Days days;
-
-  static final class Days {
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "One day.")
-    LocalDate date;
-
-    @ArgGroup(exclusive = false)
-    Range range;
-  }
-
-  static final class Range {
-    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day of a range.")
-    LocalDate from;
-
-    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day of a range.")
-    LocalDate to;
-  }
+  private DayOptions days;
 
   @Option(names = "--json", description = "Print one JSON object: per feature set, days written, days skipped, rows.")
   private boolean json;
@@ -72,7 +55,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     if (!FeatureTasks.NAMES.contains(task)) {
       throw new ParameterException(spec.commandLine(), "--task must be one of " + FeatureTasks.NAMES + ", not '" + task + "'");
     }
-    DayRange range = daysAsked();
+    DayRange range = days.days(spec);
     DaystreamConfig config = common.load();
     List<FeatureRun> runs;
     try (DaystreamRuntime runtime = new DaystreamRuntime(config)) {
@@ -91,16 +74,6 @@ public final class FeaturesCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
-  }
-
-  private DayRange daysAsked() {
-    if (days.date != null) {
-      return DayRange.of(days.date);
-    }
-    if (days.range.to.isBefore(days.range.from)) {
-      throw new ParameterException(spec.commandLine(), "--to " + days.range.to + " is before --from " + days.range.from);
-    }
-    return new DayRange(days.range.from, days.range.to);
   }
 
   private String json(DayRange range, List<FeatureRun> runs) {

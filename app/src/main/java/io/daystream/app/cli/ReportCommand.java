@@ -12,7 +12,6 @@ import io.daystream.training.experiment.ReportFigures;
 import io.daystream.training.registry.ModelRegistry;
 import io.daystream.training.tasks.RetrainJobs;
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,23 +48,7 @@ public final class ReportCommand implements Callable<Integer> {
   private String task;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  private Days days;
-
-  static final class Days {
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "One evaluation day.")
-    LocalDate date;
-
-    @ArgGroup(exclusive = false)
-    Range range;
-  }
-
-  static final class Range {
-    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First evaluation day.")
-    LocalDate from;
-
-    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last evaluation day.")
-    LocalDate to;
-  }
+  private DayOptions days;
 
   @Option(names = "--heads", split = ",", paramLabel = "HEAD", description = "Heads (default: training.heads).")
   private List<String> heads;
@@ -78,7 +61,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (!RetrainJobs.TASKS.contains(task)) {
       throw new ParameterException(spec.commandLine(), "--task must be one of " + RetrainJobs.TASKS + ", not '" + task + "'");
     }
-    DayRange range = rangeAsked();
+    DayRange range = days.days(spec);
     DaystreamConfig config = common.load();
     List<String> headsUsed = heads == null ? RetrainJobs.defaultHeads(task, config) : heads;
     for (String head : headsUsed) {
@@ -106,16 +89,6 @@ public final class ReportCommand implements Callable<Integer> {
     out.println("Report: " + written.get(0));
     out.println("Tables: " + written.get(1) + ", " + written.get(2));
     return ExitCodes.OK;
-  }
-
-  private DayRange rangeAsked() {
-    if (days.date != null) {
-      return DayRange.of(days.date);
-    }
-    if (days.range.to.isBefore(days.range.from)) {
-      throw new ParameterException(spec.commandLine(), "--to " + days.range.to + " is before --from " + days.range.from);
-    }
-    return new DayRange(days.range.from, days.range.to);
   }
 
   /** The table of the staleness experiment of exactly this range, of the first configured window that has one. */

@@ -18,7 +18,6 @@ import io.daystream.features.day.DayRange;
 import io.daystream.training.daily.RetrainBackfill;
 import io.daystream.training.tasks.RetrainJobs;
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -60,23 +59,7 @@ public final class RetrainCommand implements Callable<Integer> {
   private String task;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  private Days days;
-
-  static final class Days {
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day D to evaluate on.")
-    LocalDate date;
-
-    @ArgGroup(exclusive = false)
-    Range range;
-  }
-
-  static final class Range {
-    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day D of a backfill.")
-    LocalDate from;
-
-    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day D of a backfill.")
-    LocalDate to;
-  }
+  private DayOptions days;
 
   @Option(names = "--windows", split = ",", paramLabel = "DAYS",
       description = "Training windows in days, e.g. 3,7,14,21 (default: training.windows).")
@@ -101,7 +84,7 @@ public final class RetrainCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--task must be one of " + RetrainJobs.TASKS + ", not '"
           + task + "'");
     }
-    DayRange range = daysAsked();
+    DayRange range = days.days(spec);
     DaystreamConfig config = common.load();
     List<Integer> windowsUsed = windows == null ? config.training().windows() : windows;
     List<String> headsUsed = heads == null ? RetrainJobs.defaultHeads(task, config) : heads;
@@ -137,16 +120,6 @@ public final class RetrainCommand implements Callable<Integer> {
       reports.forEach(report -> out.println("Report: " + report));
     }
     return ExitCodes.OK;
-  }
-
-  private DayRange daysAsked() {
-    if (days.date != null) {
-      return DayRange.of(days.date);
-    }
-    if (days.range.to.isBefore(days.range.from)) {
-      throw new ParameterException(spec.commandLine(), "--to " + days.range.to + " is before --from " + days.range.from);
-    }
-    return new DayRange(days.range.from, days.range.to);
   }
 
   private static String text(RetrainBackfill.DayResult result) {

@@ -45,7 +45,7 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<IngestedStream> selected = streams.stream().map(IngestedStream::byName).toList();
-    Duration interval = parseDuration(trigger);
+    Duration interval = DurationOption.parse("--trigger", trigger);
     DaystreamConfig config = common.load();
     try (DaystreamRuntime runtime = new DaystreamRuntime(config)) {
       runtime.kafka().ensureTopics(selected.stream().map(s -> s.topic(config.kafka().topics())).toList());
@@ -65,17 +65,5 @@ public final class IngestCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
-  }
-
-  private static Duration parseDuration(String text) {
-    try {
-      Duration duration = Duration.parse("PT" + text.trim().toUpperCase());
-      if (duration.isNegative()) {
-        throw new IllegalArgumentException("--trigger must not be negative, got '" + text + "'");
-      }
-      return duration;
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("--trigger expects a duration such as 5s or 1m, got '" + text + "'");
-    }
   }
 }

@@ -3,11 +3,15 @@ package io.daystream.app.cli;
 import io.daystream.app.runtime.DaystreamRuntime;
 import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.lake.Lake;
+import io.daystream.core.lake.LakeTable;
+import io.daystream.evaluation.outcome.LiveMetric;
 import io.daystream.evaluation.report.HeadFigures;
 import io.daystream.evaluation.report.HeadFigures.AgeValue;
 import io.daystream.evaluation.report.RangeReport;
 import io.daystream.evaluation.report.ReportFiles;
 import io.daystream.features.day.DayRange;
+import io.daystream.scoring.live.LiveMetrics;
+import io.daystream.training.engagement.EngagementTask;
 import io.daystream.training.experiment.ReportFigures;
 import io.daystream.training.registry.ModelRegistry;
 import io.daystream.training.tasks.RetrainJobs;
@@ -78,12 +82,16 @@ public final class ReportCommand implements Callable<Integer> {
       Map<String, List<AgeValue>> staleness = staleness(hadoop, lake, config, range);
       List<HeadFigures> figures = new ReportFigures(RetrainJobs.task(task, spark, lake), RetrainJobs.judge(task),
           new ModelRegistry(spark, lake)).collect(range, headsUsed, family, staleness);
+      List<LiveMetric> live = task.equals(EngagementTask.NAME)
+          ? new LiveMetrics(spark, lake.path(LakeTable.SCORES), lake.path(LakeTable.ENGAGEMENTS),
+              lake.path(LakeTable.LIVE_METRICS), headsUsed).storedDays(range.first(), range.last())
+          : List.of();
       String base = RangeReport.baseName(task, range.first(), range.last());
       written.add(ReportFiles.write(hadoop, lake.reportsRoot(), base + ".html",
-          RangeReport.html(task, range.first(), range.last(), figures)));
+          RangeReport.html(task, range.first(), range.last(), figures, live)));
       written.add(ReportFiles.write(hadoop, lake.reportsRoot(), base + ".csv", RangeReport.csv(figures)));
       written.add(ReportFiles.write(hadoop, lake.reportsRoot(), base + ".md",
-          RangeReport.markdown(task, range.first(), range.last(), figures)));
+          RangeReport.markdown(task, range.first(), range.last(), figures, live)));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("Report: " + written.get(0));

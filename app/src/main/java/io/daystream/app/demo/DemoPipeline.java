@@ -1,6 +1,8 @@
 package io.daystream.app.demo;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.map_values;
 
 import io.daystream.app.runtime.DaystreamRuntime;
 import io.daystream.core.config.DaystreamConfig;
@@ -22,11 +24,15 @@ import io.daystream.features.job.DailyFeatureJob;
 import io.daystream.features.job.FeatureTasks;
 import io.daystream.ingestion.job.IngestionJob;
 import io.daystream.ingestion.stream.IngestedStream;
-import io.daystream.scoring.stream.StreamingScorer;
+import io.daystream.scoring.job.ScoreJob;
+import io.daystream.scoring.job.ScoreJobs;
+import io.daystream.scoring.request.ScoreRequest;
 import io.daystream.training.daily.RetrainBackfill;
 import io.daystream.training.engagement.EngagementTask;
 import io.daystream.training.tasks.RetrainJobs;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -37,8 +43,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole loop on synthetic data: simulate days, produce them onto Kafka, ingest into Delta,
- * materialize the engagement features of every day, retrain the like head over the demo's windows, evaluate on the last day, promote the best,
- * then score newly produced tweets with the champion in a streaming query.
+ * materialize the engagement features of every day, retrain the like head over the demo's windows,
+ * evaluate on the last day, promote the best; then produce the next day's first tweets, and one
+ * request per user to rank them, and run the score job on those requests until idle.
  */
 public final class DemoPipeline {
 
@@ -61,7 +68,9 @@ public final class DemoPipeline {
     Lake lake = new Lake(config.lake());
     String tweetsTopic = config.kafka().topics().tweets();
     String engagementsTopic = config.kafka().topics().engagements();
-    kafka.ensureTopics(List.of(tweetsTopic, engagementsTopic));
+    String requestsTopic = config.kafka().topics().requests();
+    kafka.ensureTopics(List.of(tweetsTopic, engagementsTopic, requestsTopic,
+        config.kafka().topics().recommendations()));
 
     // One day more than the demo's: its tweets are the "new" ones the scorer sees.
     EngagementSimulator simulator = new EngagementSimulator(new SimulationSettings(demo.seed(), demo.startDate(),
@@ -94,14 +103,22 @@ public final class DemoPipeline {
 
       List<String> newTweetIds = simulator.tweets(demo.days()).stream().limit(demo.newTweets())
           .map(Tweet::tweetId).toList();
-      try (StreamingScorer scorer = new StreamingScorer(spark, config, kafka.bootstrapServers(), HEAD)) {
-        scorer.start();
-        scorer.awaitStarted();
+      if (kafka.messageCount(requestsTopic) == 0) {
         streams.produceTweetsOnly(demo.days(), demo.newTweets());
-        scorer.awaitCaughtUp();
+        ingestUntilIdle(spark, config, kafka, List.of(IngestedStream.TWEETS));
+        // The same job as `daystream score --until-idle`, on one request per user at noon of the new day.
+        Instant noon = demo.startDate().plusDays(demo.days()).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        for (String user : simulator.userIds()) {
+          producer.send(requestsTopic, user, ScoreRequest.json("demo-" + user, user, newTweetIds, noon));
+        }
+        producer.flush();
+      } else {
+        LOG.info("the requests topic holds the demo's requests already; not producing them again");
       }
-      // The new tweets belong in the lake too; a re-run then finds everything in place.
-      ingestUntilIdle(spark, config, kafka, List.of(IngestedStream.TWEETS));
+      try (ScoreJob scoring = ScoreJobs.create(spark, config, kafka.bootstrapServers(), Optional.empty())) {
+        scoring.start();
+        scoring.awaitTermination();
+      }
       return new DemoSummary(outcome, report, count(spark, lake, LakeTable.TWEETS),
           count(spark, lake, LakeTable.ENGAGEMENTS), countOrZero(spark, lake, LakeTable.QUARANTINE),
           scoresOf(spark, lake, newTweetIds), lake.path(LakeTable.TOP_N));
@@ -132,9 +149,9 @@ public final class DemoPipeline {
         .where(col("tweet_id").isin(tweetIds.toArray()));
     Row totals = scores.agg(
         org.apache.spark.sql.functions.count("*"),
-        org.apache.spark.sql.functions.countDistinct(col("engaging_user_id")),
+        org.apache.spark.sql.functions.countDistinct(col("request_id")),
         org.apache.spark.sql.functions.countDistinct(col("tweet_id"))).first();
-    List<String> versions = scores.select("model_version").distinct().orderBy("model_version")
+    List<String> versions = scores.select(explode(map_values(col("model_versions")))).distinct().orderBy("col")
         .collectAsList().stream().map(r -> r.getString(0)).toList();
     return new DemoSummary.Scoring(totals.getLong(0), totals.getLong(1), totals.getLong(2), versions);
   }

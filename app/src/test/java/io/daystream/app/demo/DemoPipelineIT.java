@@ -187,28 +187,30 @@ class DemoPipelineIT {
     {
       Dataset<Row> scores = spark.read().format("delta").load(lake.path(LakeTable.SCORES));
       assertTrue(scores.count() > 0, "new tweets were scored");
-      assertEquals(0, scores.where(col("model_version").notEqual(champion).or(col("model_version").isNull())).count(),
+      assertEquals(0, scores.where(col("model_versions").getItem(DemoPipeline.HEAD).notEqual(champion)
+              .or(col("model_versions").getItem(DemoPipeline.HEAD).isNull())).count(),
           "every score names the model version that produced it");
-      assertEquals(0, scores.where(col("probability").lt(0).or(col("probability").gt(1))).count());
+      assertEquals(0, scores.where(col("p_like").lt(0).or(col("p_like").gt(1)).or(col("p_like").isNull())).count());
+      assertEquals(0, scores.where(col("p_reply").isNotNull()).count(), "a head without a champion has no score");
       assertEquals(0, scores.where(col("engaging_user_id").equalTo(col("author_id"))).count(),
           "nobody is recommended their own tweet");
 
       Dataset<Row> topN = spark.read().format("delta").load(lake.path(LakeTable.TOP_N));
-      List<Row> perUser = topN.groupBy("engaging_user_id").agg(
+      List<Row> perUser = topN.groupBy("request_id").agg(
           org.apache.spark.sql.functions.count("*").as("n"),
           org.apache.spark.sql.functions.max("rank").as("max_rank")).collectAsList();
       assertTrue(!perUser.isEmpty());
       for (Row user : perUser) {
-        assertTrue(user.getLong(1) <= TOP_N, "at most top-n per user");
+        assertTrue(user.getLong(1) <= TOP_N, "at most top-n per request");
         assertEquals(user.getLong(1), (long) user.getInt(2), "ranks are 1..n without gaps");
       }
-      // Each user's top tweet is the highest-scored of all that user's scores.
+      // Each request's top tweet is the highest-scored of all its candidates.
       Row mismatch = topN.where(col("rank").equalTo(1)).as("t")
-          .join(scores.groupBy("engaging_user_id").agg(org.apache.spark.sql.functions.max("probability").as("best")).as("s"),
-              "engaging_user_id")
-          .where(col("t.probability").notEqual(col("s.best")))
+          .join(scores.groupBy("request_id").agg(org.apache.spark.sql.functions.max("score").as("best")).as("s"),
+              "request_id")
+          .where(col("t.score").notEqual(col("s.best")))
           .limit(1).collectAsList().stream().findFirst().orElse(null);
-      assertEquals(null, mismatch, "rank 1 holds the user's best score");
+      assertEquals(null, mismatch, "rank 1 holds the request's best score");
     }
   }
 

@@ -20,8 +20,9 @@ public record KafkaSettings(
     boolean failOnDataLoss,
     Map<String, String> clientProperties) {
 
-  /** The topic of each stream. */
-  public record TopicNames(String tweets, String engagements, String news, String prices) {}
+  /** The topic of each stream, and the score job's request and recommendation topics. */
+  public record TopicNames(String tweets, String engagements, String news, String prices, String requests,
+      String recommendations) {}
 
   static KafkaSettings from(ConfigReader c) {
     String servers = c.string("bootstrap-servers").trim();
@@ -45,7 +46,9 @@ public record KafkaSettings(
             c.nonEmptyString("topics.tweets"),
             c.nonEmptyString("topics.engagements"),
             c.nonEmptyString("topics.news"),
-            c.nonEmptyString("topics.prices")),
+            c.nonEmptyString("topics.prices"),
+            c.nonEmptyString("topics.requests"),
+            c.nonEmptyString("topics.recommendations")),
         startingOffsets,
         c.longAtLeast("max-offsets-per-trigger", 0),
         c.bool("fail-on-data-loss"),

@@ -4,7 +4,7 @@ import io.daystream.core.config.KafkaSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The options of Spark's Kafka source for one topic, from the configuration. */
+/** The options of Spark's Kafka source (and sink) for one topic, from the configuration. */
 public final class KafkaSourceOptions {
 
   private KafkaSourceOptions() {}
@@ -20,6 +20,15 @@ public final class KafkaSourceOptions {
     if (settings.maxOffsetsPerTrigger() > 0) {
       options.put("maxOffsetsPerTrigger", String.valueOf(settings.maxOffsetsPerTrigger()));
     }
+    return options;
+  }
+
+  /** The options of Spark's Kafka sink writing to {@code topic}: rows with key and value columns. */
+  public static Map<String, String> sinkFor(KafkaSettings settings, String bootstrapServers, String topic) {
+    Map<String, String> options = new LinkedHashMap<>();
+    settings.clientProperties().forEach((key, value) -> options.put("kafka." + key, value));
+    options.put("kafka.bootstrap.servers", bootstrapServers);
+    options.put("topic", topic);
     return options;
   }
 }

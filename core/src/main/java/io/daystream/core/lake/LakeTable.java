@@ -27,7 +27,9 @@ public enum LakeTable {
   PROMOTIONS("registry/alias_changes"),
   // Serving: what the streaming scorer writes.
   SCORES("serving/scores"),
-  TOP_N("serving/top_n");
+  TOP_N("serving/top_n"),
+  // The served models' live quality: scores joined to the engagements that answered them.
+  LIVE_METRICS("ops/live_metrics");
 
   private final String folder;
 

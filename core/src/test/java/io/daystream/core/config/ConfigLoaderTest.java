@@ -47,7 +47,7 @@ class ConfigLoaderTest {
     assertEquals(List.of("like", "reply", "retweet", "quote"), config.training().heads());
     assertEquals(0.0, config.promotion().minRce());
     assertEquals(0.0, config.promotion().minRceGain());
-    assertEquals(Duration.ofSeconds(5), config.scoring().trigger());
+    assertEquals(Duration.ofSeconds(1), config.scoring().trigger());
     assertEquals(12, config.demo().days());
     assertEquals(List.of(3, 7), config.demo().windows());
     assertEquals(LocalDate.of(2020, 3, 1), config.demo().startDate());
@@ -274,6 +274,10 @@ class ConfigLoaderTest {
       "scoring.trigger=0s                  | daystream.scoring.trigger",
       "scoring.trigger=soon                | daystream.scoring.trigger",
       "scoring.top-n=0                     | daystream.scoring.top-n",
+      "scoring.head-weights.like=-1        | daystream.scoring.head-weights.like",
+      "scoring.head-weights.like=lots      | daystream.scoring.head-weights.like",
+      "scoring.shadow=best                 | daystream.scoring.shadow",
+      "kafka.topics.requests=              | daystream.kafka.topics.requests",
       "features.text-hash-features=8       | daystream.features.text-hash-features",
       "ingestion.max-text-length=0         | daystream.ingestion.max-text-length",
       "ingestion.late-data-watermark.prices=0s     | daystream.ingestion.late-data-watermark.prices",
@@ -285,6 +289,15 @@ class ConfigLoaderTest {
     InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> loadWith(override));
 
     assertTrue(e.getMessage().contains(key), () -> "message should name " + key + ": " + e.getMessage());
+  }
+
+  @Test
+  void headWeightsDefaultToTheHomeRankersAndNeedOnePositive() {
+    assertEquals(Map.of("like", 0.5, "reply", 13.5, "retweet", 1.0, "quote", 1.0), loadWith().scoring().headWeights());
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> loadWith(
+        "scoring.head-weights.like=0", "scoring.head-weights.reply=0", "scoring.head-weights.retweet=0",
+        "scoring.head-weights.quote=0"));
+    assertTrue(e.getMessage().contains("at least one head a positive weight"), e.getMessage());
   }
 
   @Test

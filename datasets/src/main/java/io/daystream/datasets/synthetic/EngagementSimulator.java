@@ -81,6 +81,11 @@ public final class EngagementSimulator {
     return settings;
   }
 
+  /** The ids of the simulated users (the engaging side), in user-index order. */
+  public List<String> userIds() {
+    return java.util.stream.IntStream.range(0, settings.users()).mapToObj(population::userId).toList();
+  }
+
   /** The names of the topics in play, in topic-index order. */
   public List<String> topics() {
     return vocabulary.topicNames().subList(0, settings.topics());

@@ -1,5 +1,6 @@
 package io.daystream.evaluation.report;
 
+import io.daystream.evaluation.outcome.LiveMetric;
 import io.daystream.evaluation.report.HeadFigures.AgeValue;
 import io.daystream.evaluation.report.HeadFigures.ChampionStep;
 import io.daystream.evaluation.report.HeadFigures.DayValue;
@@ -8,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -27,6 +29,11 @@ public final class RangeReport {
   }
 
   public static String html(String task, LocalDate from, LocalDate to, List<HeadFigures> heads) {
+    return html(task, from, to, heads, List.of());
+  }
+
+  /** @param live the served models' whole-day live metrics in the range, of any head */
+  public static String html(String task, LocalDate from, LocalDate to, List<HeadFigures> heads, List<LiveMetric> live) {
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Daystream ")
         .append(escape(task)).append(' ').append(from).append(" .. ").append(to).append("</title><style>")
         .append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
@@ -57,6 +64,11 @@ public final class RangeReport {
       }
       head.calibration().ifPresent(calibration ->
           image(html, Charts.calibration(head.head(), calibration), "calibration of the champion"));
+      List<LiveMetric> ofHead = live.stream().filter(m -> m.head().equals(head.head())).toList();
+      if (!ofHead.isEmpty()) {
+        html.append("<h3>Live: served scores against the engagements that followed</h3>")
+            .append(markdownToTable(liveTable(ofHead)));
+      }
     }
     return html.append("</body></html>").toString();
   }
@@ -72,6 +84,12 @@ public final class RangeReport {
   }
 
   public static String markdown(String task, LocalDate from, LocalDate to, List<HeadFigures> heads) {
+    return markdown(task, from, to, heads, List.of());
+  }
+
+  /** @param live the served models' whole-day live metrics in the range, of any head */
+  public static String markdown(String task, LocalDate from, LocalDate to, List<HeadFigures> heads,
+      List<LiveMetric> live) {
     StringBuilder md = new StringBuilder("# Daystream: " + task + ", evaluation days " + from + " .. " + to + "\n");
     for (HeadFigures head : heads) {
       md.append("\n## ").append(head.head()).append("\n\n").append(rceTable(head));
@@ -84,8 +102,28 @@ public final class RangeReport {
           md.append(String.format(Locale.ROOT, "| %d | %d | %.3f |%n", age.age(), age.judgements(), age.pooledRce()));
         }
       }
+      List<LiveMetric> ofHead = live.stream().filter(m -> m.head().equals(head.head())).toList();
+      if (!ofHead.isEmpty()) {
+        md.append('\n').append(liveTable(ofHead));
+      }
     }
     return md.toString();
+  }
+
+  /** One row per day, role and version: the live metrics of served (and shadow) scores. */
+  static String liveTable(List<LiveMetric> live) {
+    StringBuilder md = new StringBuilder(
+        "| live day | role | version | rows | positives | RCE | PR-AUC | log loss |\n|---|---|---|---:|---:|---:|---:|---:|\n");
+    for (LiveMetric metric : live) {
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %s | %s | %.4f |%n", metric.day(), metric.role(),
+          metric.version(), metric.metrics().rows(), metric.metrics().positives(),
+          format(metric.metrics().rce()), format(metric.metrics().prAuc()), metric.metrics().logLoss()));
+    }
+    return md.toString();
+  }
+
+  private static String format(OptionalDouble value) {
+    return value.isPresent() ? String.format(Locale.ROOT, "%.3f", value.getAsDouble()) : "-";
   }
 
   /** Days as rows, series as columns. */

@@ -30,6 +30,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class CandidateExamples {
 
+  /** The candidate columns an example is made of, besides the text. */
+  private static final List<String> EXAMPLE_INPUTS = exampleInputs();
+
   private final SparkSession spark;
   private final Lake lake;
   private final EngagementAggregates aggregates;
@@ -63,25 +66,41 @@ public final class CandidateExamples {
 
   /**
    * @param candidates ids, {@code text}, {@code tweet_created_at}, {@code impression_at} and the
-   *     impression context of {@link EngagementColumns#CONTEXT_INPUTS}
-   * @return the candidates' ids, times and context, the text features, topic and history features
+   *     impression context of {@link EngagementColumns#CONTEXT_INPUTS}; any other column is
+   *     carried through (a request id, say)
+   * @return the candidates' ids, times and context, the text features, topic and history
+   *     features, and the carried columns
    */
   public Dataset<Row> of(Dataset<Row> candidates) {
-    LocalDate day = historyDay();
+    return of(candidates, historyDay());
+  }
+
+  /** {@link #of(Dataset)} with the history of {@code day}, a day {@link #historyDay()} returned. */
+  public Dataset<Row> of(Dataset<Row> candidates, LocalDate day) {
     Dataset<Row> withText = topics.assign(text.featurize(candidates, col(EngagementColumns.TEXT)));
     List<Column> columns = new ArrayList<>();
     columns.add(lit(Date.valueOf(day.plusDays(1))).as(EngagementColumns.EVENT_DATE));
-    for (String id : List.of(EngagementColumns.USER_ID, EngagementColumns.TWEET_ID, EngagementColumns.AUTHOR_ID,
-        EngagementColumns.IMPRESSION_AT, EngagementColumns.TWEET_CREATED_AT)) {
-      columns.add(col(id));
-    }
-    for (String context : EngagementColumns.CONTEXT_INPUTS) {
-      columns.add(col(context));
+    for (String input : EXAMPLE_INPUTS) {
+      columns.add(col(input));
     }
     columns.add(col(TextColumns.TERM_FREQUENCIES));
     columns.add(col(TextColumns.SENTIMENT));
     columns.add(col(TopicModel.TOPIC));
+    List<String> named = new ArrayList<>(EXAMPLE_INPUTS);
+    named.add(EngagementColumns.TEXT);
+    for (String carried : candidates.columns()) {
+      if (!named.contains(carried)) {
+        columns.add(col(carried));
+      }
+    }
     Dataset<Row> impressions = withText.select(columns.toArray(Column[]::new));
     return historyFeatures.attach(impressions, aggregates.stateOf(day));
+  }
+
+  private static List<String> exampleInputs() {
+    List<String> inputs = new ArrayList<>(List.of(EngagementColumns.USER_ID, EngagementColumns.TWEET_ID,
+        EngagementColumns.AUTHOR_ID, EngagementColumns.IMPRESSION_AT, EngagementColumns.TWEET_CREATED_AT));
+    inputs.addAll(EngagementColumns.CONTEXT_INPUTS);
+    return List.copyOf(inputs);
   }
 }

@@ -27,9 +27,17 @@ public final class MessageParser {
 
   /** @param kafkaRows rows with at least a binary {@code value} column */
   public static Dataset<Row> parse(Dataset<Row> kafkaRows, IngestedStream stream, int maxTextLength) {
-    MessageDecoder decoder = new MessageDecoder(StreamContract.of(stream, maxTextLength));
+    return parse(kafkaRows, StreamContract.of(stream, maxTextLength), stream.messageSchema());
+  }
+
+  /**
+   * @param contract what the messages must hold
+   * @param messageSchema the schema the contract was derived from: the {@code record} struct's
+   */
+  public static Dataset<Row> parse(Dataset<Row> kafkaRows, StreamContract contract, StructType messageSchema) {
+    MessageDecoder decoder = new MessageDecoder(contract);
     StructType decodedType = new StructType()
-        .add("record", stream.messageSchema().asNullable())
+        .add("record", messageSchema.asNullable())
         .add("reason", DataTypes.StringType);
     UserDefinedFunction decode = udf((UDF1<byte[], Row>) value -> toRow(decoder.decode(value, Instant.now())),
         decodedType);

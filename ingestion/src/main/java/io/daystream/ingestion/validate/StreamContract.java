@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * What a stream's messages must hold, field by field, derived from its message schema and what
@@ -17,6 +18,7 @@ import org.apache.spark.sql.types.StructField;
  */
 public final class StreamContract implements Serializable {
 
+  /** Null for messages that no bronze table receives (the score job's requests); Optional is not Serializable. */
   private final IngestedStream stream;
   private final List<FieldContract> fields;
   private final Map<String, Integer> indexByName = new HashMap<>();
@@ -37,17 +39,32 @@ public final class StreamContract implements Serializable {
     }
     List<FieldContract> fields = new ArrayList<>();
     for (StructField field : stream.messageSchema().fields()) {
-      FieldKind kind = kindOf(stream, field);
+      FieldKind kind = kindOf(field, stream.freeTextColumns().contains(field.name()));
       NumericRange range = kind == FieldKind.WHOLE_NUMBER || kind == FieldKind.NUMBER ? rangeOf(stream, field.name()) : null;
       fields.add(new FieldContract(field.name(), field.dataType(), kind, !field.nullable(), range));
     }
     return new StreamContract(stream, fields, maxTextLength);
   }
 
-  private static FieldKind kindOf(IngestedStream stream, StructField field) {
+  /**
+   * The contract of messages that no bronze table receives, such as the score job's requests:
+   * every string is an identifier, every number may be signed, no rule spans two fields; the
+   * schema's non-nullable fields are required.
+   */
+  public static StreamContract ofMessages(StructType schema) {
+    List<FieldContract> fields = new ArrayList<>();
+    for (StructField field : schema.fields()) {
+      FieldKind kind = kindOf(field, false);
+      NumericRange range = kind == FieldKind.WHOLE_NUMBER || kind == FieldKind.NUMBER ? NumericRange.SIGNED : null;
+      fields.add(new FieldContract(field.name(), field.dataType(), kind, !field.nullable(), range));
+    }
+    return new StreamContract(null, fields, FieldContract.MAX_ID_LENGTH);
+  }
+
+  private static FieldKind kindOf(StructField field, boolean freeText) {
     DataType type = field.dataType();
     if (type.equals(DataTypes.StringType)) {
-      return stream.freeTextColumns().contains(field.name()) ? FieldKind.FREE_TEXT : FieldKind.IDENTIFIER;
+      return freeText ? FieldKind.FREE_TEXT : FieldKind.IDENTIFIER;
     }
     if (type instanceof ArrayType array && array.elementType().equals(DataTypes.StringType)) {
       return FieldKind.STRING_ARRAY;
@@ -67,7 +84,7 @@ public final class StreamContract implements Serializable {
     if (type.equals(DataTypes.DateType)) {
       return FieldKind.DATE;
     }
-    throw new IllegalArgumentException("no validation rule for " + stream.streamName() + "." + field.name()
+    throw new IllegalArgumentException("no validation rule for field " + field.name()
         + " of type " + type.simpleString());
   }
 
@@ -98,10 +115,6 @@ public final class StreamContract implements Serializable {
       }
     }
     return null;
-  }
-
-  public IngestedStream stream() {
-    return stream;
   }
 
   public List<FieldContract> fields() {

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -159,6 +161,20 @@ public final class ModelRegistry {
         .collectAsList().stream().findFirst().map(AliasChangeRows::fromRow)
         .map(c -> new ChampionState(task, head, Optional.of(c.toVersion()), c.generation()))
         .orElse(ChampionState.none(task, head));
+  }
+
+  /** The champion alias of every head of a task that has one: one read, for a scorer's batch. */
+  public Map<String, ChampionState> champions(String task) {
+    ModelLineage.requireName("task", task);
+    if (!DeltaTables.exists(spark, aliasesPath)) {
+      return Map.of();
+    }
+    Map<String, ChampionState> champions = new TreeMap<>();
+    spark.read().format("delta").load(aliasesPath).where(col("task").equalTo(task)).collectAsList().stream()
+        .map(AliasChangeRows::fromRow)
+        .forEach(c -> champions.put(c.head(), new ChampionState(task, c.head(), Optional.of(c.toVersion()),
+            c.generation())));
+    return champions;
   }
 
   /**

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     description = "Keeps recommendation models fresh: ingest, retrain daily over several windows, "
         + "evaluate by RCE, promote, score.",
     subcommands = {DemoCommand.class, EvaluateCommand.class, DatasetsCommand.class, IngestCommand.class, MaintainCommand.class,
-        QuarantineCommand.class, FeaturesCommand.class, RetrainCommand.class, ExperimentCommand.class, ReportCommand.class, RegistryCommand.class, PromoteCommand.class, ScoreCommand.class, LiveMetricsCommand.class})
+        QuarantineCommand.class, FeaturesCommand.class, RetrainCommand.class, ExperimentCommand.class, ReportCommand.class, RegistryCommand.class, PromoteCommand.class, ScoreCommand.class, LiveMetricsCommand.class, RunCommand.class})
 public final class DaystreamCommand implements Runnable {
 
   @Spec

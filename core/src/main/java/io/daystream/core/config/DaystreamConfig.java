@@ -13,6 +13,7 @@ public record DaystreamConfig(
     TrainingSettings training,
     PromotionSettings promotion,
     ScoringSettings scoring,
+    RunSettings run,
     DemoSettings demo) {
 
   static DaystreamConfig from(Config root) {
@@ -26,6 +27,7 @@ public record DaystreamConfig(
         TrainingSettings.from(new ConfigReader(root, "daystream.training")),
         PromotionSettings.from(new ConfigReader(root, "daystream.promotion")),
         ScoringSettings.from(new ConfigReader(root, "daystream.scoring")),
+        RunSettings.from(new ConfigReader(root, "daystream.run")),
         DemoSettings.from(new ConfigReader(root, "daystream.demo")));
   }
 }

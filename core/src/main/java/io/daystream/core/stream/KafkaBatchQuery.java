@@ -107,7 +107,8 @@ public final class KafkaBatchQuery implements AutoCloseable {
     return query.lastProgress() == null ? -1 : query.lastProgress().batchId();
   }
 
-  private void rethrowFailure() {
+  /** Throws the query's failure, if it failed; does nothing while it runs or after a clean stop. */
+  public void rethrowFailure() {
     if (query.exception().isDefined()) {
       throw new IllegalStateException(query.name() + " failed: " + query.exception().get().message());
     }

@@ -69,6 +69,11 @@ public final class IngestionJob implements AutoCloseable {
     }
   }
 
+  /** Throws the first query failure, if a query failed. */
+  public void rethrowFailure() {
+    queries.forEach(KafkaBatchQuery::rethrowFailure);
+  }
+
   /** Waits until every query has stopped; rethrows the first query failure. */
   public void awaitTermination() {
     queries.forEach(KafkaBatchQuery::awaitTermination);

@@ -48,6 +48,11 @@ public final class ScoreJob implements AutoCloseable {
     return batch.totals();
   }
 
+  /** Throws the query's failure, if it failed. */
+  public void rethrowFailure() {
+    started().rethrowFailure();
+  }
+
   /** Blocks until the query has planned its first batch. */
   public void awaitStarted() {
     started().awaitStarted();

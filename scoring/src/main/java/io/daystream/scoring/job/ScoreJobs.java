@@ -45,11 +45,16 @@ public final class ScoreJobs {
     ScoringSettings settings = config.scoring();
     requireEngagementHeads(settings);
     Lake lake = new Lake(config.lake());
+    ModelRegistry registry = new ModelRegistry(spark, lake);
+    List<String> heads = new ArrayList<>(settings.headWeights().keySet());
+    // Checked before any model is loaded: `daystream run` asks again at every poll until the first promotion.
+    if (heads.stream().noneMatch(registry.champions(EngagementTask.NAME)::containsKey)) {
+      throw new IllegalStateException("no engagement head of " + heads
+          + " has a champion: run `daystream retrain --task engagement --date D` first");
+    }
     CandidateFeatures features = new CandidateFeatures(spark, lake.path(LakeTable.TWEETS),
         lake.path(LakeTable.ENGAGEMENTS), new CandidateExamples(spark, lake, config.features()));
     StructType input = features.schema();
-    ModelRegistry registry = new ModelRegistry(spark, lake);
-    List<String> heads = new ArrayList<>(settings.headWeights().keySet());
     ServingModels serving = ServingModels.champions(registry, EngagementTask.NAME, heads, input,
         ServingModels.savedModels());
     Optional<ServingModels> shadows = settings.scoresShadows()
@@ -58,10 +63,6 @@ public final class ScoreJobs {
     ServingSet first = serving.current();
     if (!serving.problems().isEmpty()) {
       throw new IllegalStateException("cannot serve: " + String.join("; ", serving.problems().values()));
-    }
-    if (first.isEmpty()) {
-      throw new IllegalStateException("no engagement head of " + settings.headWeights().keySet()
-          + " has a champion: run `daystream retrain --task engagement --date D` first");
     }
     LOG.info("serving {} with weights {}", first.versions(), settings.headWeights());
     Quarantine quarantine = new Quarantine(lake.path(LakeTable.QUARANTINE));

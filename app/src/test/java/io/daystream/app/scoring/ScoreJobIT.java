@@ -9,14 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.daystream.app.cli.MainTest;
-import io.daystream.app.demo.DemoPipeline;
-import io.daystream.app.demo.DemoSummary;
+import io.daystream.app.run.SystemRun;
 import io.daystream.app.runtime.DaystreamRuntime;
 import io.daystream.core.config.ConfigLoader;
 import io.daystream.core.config.DaystreamConfig;
+import io.daystream.core.lake.DeltaTables;
 import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
+import io.daystream.datasets.replay.SyntheticStreamProducer;
 import io.daystream.datasets.replay.TopicProducer;
+import io.daystream.datasets.schema.Tweet;
+import io.daystream.datasets.synthetic.EngagementSimulator;
+import io.daystream.datasets.synthetic.SimulationSettings;
 import io.daystream.features.history.CandidateExamples;
 import io.daystream.scoring.candidates.CandidateFeatures;
 import io.daystream.scoring.champion.ServingModels;
@@ -26,11 +30,15 @@ import io.daystream.scoring.request.ScoreRequest;
 import io.daystream.training.engagement.EngagementTask;
 import io.daystream.training.registry.AliasChange;
 import io.daystream.training.registry.ModelRegistry;
+import io.daystream.training.registry.ModelVersion;
+import io.daystream.training.registry.VersionStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,6 +47,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,17 +72,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The score job on a small world the demo builds (embedded broker, Delta, the real feature job and
- * two trained like models): requests in, scores, top N and recommendations out; promotions and
- * rollbacks served mid-stream; a crash replayed without duplicates; cold start; poison requests.
- * Serving costs a Spark job per batch, so the fixture serves one batch of mixed requests (good,
- * cold, poison) once and the tests read what it wrote.
+ * {@code daystream run} and then the score job, on one world built the way a user builds it: four
+ * generated days produced onto a real broker while {@code run} runs are ingested, each completed
+ * day gets its features and its retraining by itself, the score job starts with the first
+ * champion and serves a request, and a stop request ends the run. The score job is then checked
+ * on that world: requests in, scores, top N and recommendations out; promotions and rollbacks
+ * served mid-stream; a crash replayed without duplicates; cold start; poison requests. Building a
+ * world costs minutes, so both share it, and the fixture serves one batch of mixed requests
+ * (good, cold, poison) once for the tests to read.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScoreJobIT {
 
-  private static final int DAYS = 3;
+  private static final LocalDate START = LocalDate.parse("2020-03-01");
+  /** Days produced while {@code run} runs; the last one only closes the one before. */
+  private static final int PRODUCED_DAYS = 4;
+  private static final Duration PATIENCE = Duration.ofMinutes(12);
   private static final int NEW_TWEETS = 6;
   private static final int TOP_N = 3;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,23 +105,30 @@ class ScoreJobIT {
   private String other;
   private List<String> newTweets;
   private List<String> users;
+  /** What the run did: the days its daily job finished, its failure, whether it stopped. */
+  private final Map<LocalDate, String> retrainedDays = new ConcurrentHashMap<>();
+  private final AtomicReference<Throwable> runFailure = new AtomicReference<>();
+  private boolean runStopped;
+  private String championDuringRun;
 
   @BeforeAll
-  void buildTheWorldAndServeOneBatchOfMixedRequests() {
+  void runTheSystemThenServeOneBatchOfMixedRequests() throws Exception {
     config = ConfigLoader.defaultsWithHome(home, settings());
     runtime = new DaystreamRuntime(config);
     spark = runtime.spark();
     lake = new Lake(config.lake());
-    DemoSummary demo = new DemoPipeline(runtime).run();
     registry = new ModelRegistry(spark, lake);
-    champion = demo.retrain().heads().get(0).champion().orElseThrow();
-    other = demo.retrain().heads().get(0).windows().stream().map(w -> w.version())
+    EngagementSimulator simulator = new EngagementSimulator(
+        new SimulationSettings(7L, START, PRODUCED_DAYS + 1, 30, 6, 4, 30, 300, 0.15));
+    runTheSystem(simulator);
+
+    champion = registry.champion(EngagementTask.NAME, "like").version().orElseThrow();
+    other = registry.list(Optional.of(EngagementTask.NAME), Optional.of("like")).stream()
+        .filter(v -> v.status() == VersionStatus.REGISTERED).map(ModelVersion::version)
         .filter(v -> !v.equals(champion)).findFirst().orElseThrow();
-    newTweets = scores().select("tweet_id").distinct().orderBy("tweet_id").collectAsList().stream()
-        .map(r -> r.getString(0)).toList();
-    users = scores().select("engaging_user_id").distinct().orderBy("engaging_user_id").collectAsList().stream()
-        .map(r -> r.getString(0)).toList();
-    assertEquals(NEW_TWEETS, newTweets.size(), "the demo scored its new tweets");
+    // The last produced day's tweets are the newest the lake knows; its users have a history.
+    newTweets = simulator.tweets(PRODUCED_DAYS - 1).stream().limit(NEW_TWEETS).map(Tweet::tweetId).sorted().toList();
+    users = simulator.userIds().subList(0, 3);
 
     try (TopicProducer producer = producer()) {
       String topic = config.kafka().topics().requests();
@@ -125,9 +150,71 @@ class ScoreJobIT {
     }
   }
 
+  /**
+   * {@code run} in a thread of its own while the days are produced; waits for days 2 and 3 to be
+   * retrained and for one request ("run-1") to be scored, then asks it to stop.
+   */
+  private void runTheSystem(EngagementSimulator simulator) throws Exception {
+    // Topics first: a producer racing the topics' creation gets out-of-order sequence errors.
+    runtime.kafka().ensureTopics(List.of(config.kafka().topics().tweets(), config.kafka().topics().engagements(),
+        config.kafka().topics().requests()));
+    SystemRun system = new SystemRun(runtime, day -> retrainedDays.put(day.day(), day.status()));
+    Thread running = new Thread(() -> {
+      try {
+        system.run();
+      } catch (Throwable e) {
+        runFailure.set(e);
+      }
+    }, "daystream-run");
+    running.start();
+    try (TopicProducer producer = producer()) {
+      new SyntheticStreamProducer(simulator, producer, config.kafka().topics().tweets(),
+          config.kafka().topics().engagements()).produceDays(0, PRODUCED_DAYS - 1);
+      // Day 4's events close day 3: days 2 and 3 are complete; day 1 has no history to train on.
+      await(() -> retrainedDays.containsKey(START.plusDays(2)) || runFailure.get() != null, "days 2 and 3 retrained");
+      championDuringRun = registry.champion(EngagementTask.NAME, "like").version().orElse(null);
+      List<String> tweets = simulator.tweets(PRODUCED_DAYS - 1).stream().limit(5).map(Tweet::tweetId).toList();
+      producer.send(config.kafka().topics().requests(), "run-1", ScoreRequest.json("run-1",
+          simulator.userIds().get(0), tweets, START.plusDays(3).atTime(18, 0).toInstant(ZoneOffset.UTC)));
+      producer.flush();
+      await(() -> scoredDuringRun("run-1") || runFailure.get() != null, "the request scored");
+    } finally {
+      system.requestStop();
+      runStopped = system.awaitStopped(Duration.ofMinutes(2));
+      running.join(Duration.ofSeconds(30).toMillis());
+    }
+  }
+
+  private boolean scoredDuringRun(String requestId) {
+    String path = lake.path(LakeTable.SCORES);
+    return DeltaTables.exists(spark, path) && scoresOf(requestId).count() > 0;
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for: " + what);
+      }
+      Thread.sleep(1000);
+    }
+  }
+
   @AfterAll
   void closeRuntime() {
     runtime.close();
+  }
+
+  @Test
+  @Order(0)
+  void theRunRetrainedEachCompletedDayByItselfAndTheScorerStartedWithTheFirstChampion() {
+    assertEquals(null, runFailure.get());
+    assertEquals(new TreeMap<>(Map.of(START.plusDays(1), "trained", START.plusDays(2), "trained")),
+        new TreeMap<>(retrainedDays), "each complete day retrained once, by itself");
+    assertTrue(championDuringRun != null, "a champion was promoted");
+    assertTrue(registry.history(EngagementTask.NAME, "like").size() >= 1);
+    assertEquals(5, scoresOf("run-1").count(), "the request sent while it ran was scored");
+    assertTrue(runStopped, "stopped after its running batches");
   }
 
   @Test
@@ -269,11 +356,11 @@ class ScoreJobIT {
   private String[] settings() {
     return new String[] {
       "spark.master=local[2]",
-      "demo.days=" + DAYS, "demo.users=30", "demo.authors=6",
-      "demo.tweets-per-day=30", "demo.impressions-per-day=300",
-      "demo.windows=[1,2]", "demo.new-tweets=" + NEW_TWEETS,
-      "scoring.top-n=" + TOP_N,
-      "promotion.min-rce=-1000"};
+      "training.windows=[1,2]", "training.heads=[like]",
+      // The mechanics are under test here, not model quality: any RCE may become champion.
+      "promotion.min-rce=-1000",
+      "run.poll-interval=1s", "run.stop-patience=30s", "scoring.trigger=1s",
+      "scoring.top-n=" + TOP_N};
   }
 
   private String[] setArgs() {
@@ -288,8 +375,9 @@ class ScoreJobIT {
     return runtime.kafka().bootstrapServers();
   }
 
+  /** The afternoon after the last produced day: every candidate tweet exists by then. */
   private Instant requestedAt() {
-    return config.demo().startDate().plusDays(DAYS).atTime(15, 0).toInstant(java.time.ZoneOffset.UTC);
+    return START.plusDays(PRODUCED_DAYS).atTime(15, 0).toInstant(ZoneOffset.UTC);
   }
 
   private TopicProducer producer() {
@@ -342,10 +430,6 @@ class ScoreJobIT {
     Map<String, Row> byTweet = new HashMap<>();
     rows.collectAsList().forEach(row -> byTweet.put(row.getAs("tweet_id"), row));
     return byTweet;
-  }
-
-  private Dataset<Row> scores() {
-    return spark.read().format("delta").load(lake.path(LakeTable.SCORES));
   }
 
   private Dataset<Row> rowsOf(LakeTable table, String requestId) {

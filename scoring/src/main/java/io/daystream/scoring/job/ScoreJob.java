@@ -16,6 +16,7 @@ public final class ScoreJob implements AutoCloseable {
   public static final String QUERY_NAME = "score-requests";
 
   private final SparkSession spark;
+  private final String name;
   private final ScoreBatch batch;
   private final String checkpoint;
   private final Map<String, String> kafkaOptions;
@@ -23,13 +24,16 @@ public final class ScoreJob implements AutoCloseable {
   private KafkaBatchQuery query;
 
   /**
+   * @param name the query's name ({@link #QUERY_NAME} for the real job); the batch must write
+   *     under the same name
    * @param checkpoint the query's checkpoint folder
    * @param kafkaOptions the Kafka source's options for the requests topic
    * @param trigger empty: until idle; otherwise the micro-batch interval
    */
-  public ScoreJob(SparkSession spark, ScoreBatch batch, String checkpoint, Map<String, String> kafkaOptions,
-      Optional<Duration> trigger) {
+  public ScoreJob(SparkSession spark, String name, ScoreBatch batch, String checkpoint,
+      Map<String, String> kafkaOptions, Optional<Duration> trigger) {
     this.spark = spark;
+    this.name = name;
     this.batch = batch;
     this.checkpoint = checkpoint;
     this.kafkaOptions = Map.copyOf(kafkaOptions);
@@ -38,9 +42,14 @@ public final class ScoreJob implements AutoCloseable {
 
   public void start() {
     if (query != null) {
-      throw new IllegalStateException(QUERY_NAME + " was started already");
+      throw new IllegalStateException(name + " was started already");
     }
-    query = KafkaBatchQuery.start(spark, QUERY_NAME, checkpoint, kafkaOptions, trigger, batch);
+    query = KafkaBatchQuery.start(spark, name, checkpoint, kafkaOptions, trigger, batch);
+  }
+
+  /** The query's name: also its checkpoint's and its writes' transaction id. */
+  public String name() {
+    return name;
   }
 
   /** What the job has scored since it started. */
@@ -82,7 +91,7 @@ public final class ScoreJob implements AutoCloseable {
 
   private KafkaBatchQuery started() {
     if (query == null) {
-      throw new IllegalStateException(QUERY_NAME + " was not started");
+      throw new IllegalStateException(name + " was not started");
     }
     return query;
   }

@@ -42,6 +42,21 @@ public final class ScoreJobs {
    */
   public static ScoreJob create(SparkSession spark, DaystreamConfig config, String bootstrapServers,
       Optional<Duration> trigger) {
+    return create(spark, config, bootstrapServers, trigger, ScoreJob.QUERY_NAME, config.kafka().topics().requests());
+  }
+
+  /**
+   * A score job under another name, reading another requests topic: what a benchmark runs beside
+   * the real job on the same lake. The name is the query's, its checkpoint's and its Delta writes'
+   * transaction id, so two jobs must never share one: the second would skip every batch id the
+   * first had written.
+   *
+   * @param queryName the query's name, unique per lake
+   * @param requestsTopic the topic the requests are read from
+   * @throws IllegalStateException when the job cannot serve, with what to run first
+   */
+  public static ScoreJob create(SparkSession spark, DaystreamConfig config, String bootstrapServers,
+      Optional<Duration> trigger, String queryName, String requestsTopic) {
     ScoringSettings settings = config.scoring();
     requireEngagementHeads(settings);
     Lake lake = new Lake(config.lake());
@@ -69,11 +84,11 @@ public final class ScoreJobs {
     quarantine.createIfMissing(spark);
     ScoreSinks sinks = new ScoreSinks(lake.path(LakeTable.SCORES), lake.path(LakeTable.TOP_N),
         KafkaSourceOptions.sinkFor(config.kafka(), bootstrapServers, config.kafka().topics().recommendations()));
-    ScoreBatch batch = new ScoreBatch(ScoreJob.QUERY_NAME, features, serving, shadows,
+    ScoreBatch batch = new ScoreBatch(queryName, features, serving, shadows,
         new HeadScores(settings.headWeights()),
         new TopN(settings.topN()), sinks, quarantine);
-    return new ScoreJob(spark, batch, lake.checkpoint(ScoreJob.QUERY_NAME),
-        KafkaSourceOptions.forTopic(config.kafka(), bootstrapServers, config.kafka().topics().requests()), trigger);
+    return new ScoreJob(spark, queryName, batch, lake.checkpoint(queryName),
+        KafkaSourceOptions.forTopic(config.kafka(), bootstrapServers, requestsTopic), trigger);
   }
 
   private static void requireEngagementHeads(ScoringSettings settings) {

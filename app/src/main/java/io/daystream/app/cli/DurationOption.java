@@ -5,11 +5,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Reads a duration option written as 5s, 1m or 2h (ISO-8601 without the PT). */
-final class DurationOption {
+public final class DurationOption {
 
   private DurationOption() {}
 
-  static Duration parse(String option, String text) {
+  /** @throws IllegalArgumentException naming {@code option} when {@code text} is no duration or is negative */
+  public static Duration parse(String option, String text) {
     try {
       Duration duration = Duration.parse("PT" + text.trim().toUpperCase(Locale.ROOT));
       if (duration.isNegative()) {

@@ -9,6 +9,7 @@ import io.daystream.core.lake.LakeTable;
 import io.daystream.datasets.replay.TopicProducer;
 import io.daystream.scoring.job.ScoreJob;
 import io.daystream.scoring.job.ScoreJobs;
+import io.daystream.scoring.sink.ScoreSinks;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,7 @@ final class RateRun {
     long offerStart;
     long offerEnd;
     int sent;
+    long offered;
     long scoredAtOfferEnd;
     long drainedAt;
     long scored;
@@ -64,7 +66,7 @@ final class RateRun {
       offerEnd = System.currentTimeMillis();
       scoredAtOfferEnd = job.totals().candidates();
       producer.flush();
-      long offered = (long) sent * perRequest;
+      offered = (long) sent * perRequest;
       long deadline = System.nanoTime() + drain.toNanos();
       while (job.totals().candidates() < offered && System.nanoTime() < deadline) {
         job.rethrowFailure();
@@ -79,10 +81,10 @@ final class RateRun {
         sleep(1000);
       }
     }
-    long offered = (long) sent * perRequest;
-    Map<Long, Long> commits = ScoreCommits.of(setup.spark().sparkContext().hadoopConfiguration(),
-        new Lake(setup.config().lake()).path(LakeTable.SCORES), name + "/scores");
-    List<Row> rows = setup.spark().read().format("delta").load(new Lake(setup.config().lake()).path(LakeTable.SCORES))
+    String scoresPath = new Lake(setup.config().lake()).path(LakeTable.SCORES);
+    Map<Long, Long> commits = ScoreCommits.of(setup.spark().sparkContext().hadoopConfiguration(), scoresPath,
+        ScoreSinks.scoresTransaction(name));
+    List<Row> rows = setup.spark().read().format("delta").load(scoresPath)
         .where(col("request_id").startsWith(name + "-"))
         .groupBy("request_id", "batch_id").count().collectAsList();
 

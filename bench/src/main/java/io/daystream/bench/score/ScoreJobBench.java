@@ -1,5 +1,6 @@
 package io.daystream.bench.score;
 
+import io.daystream.app.cli.DurationOption;
 import io.daystream.app.demo.DemoPipeline;
 import io.daystream.app.runtime.DaystreamRuntime;
 import io.daystream.bench.report.BenchmarkSetup;
@@ -58,7 +59,7 @@ public final class ScoreJobBench implements Callable<Integer> {
   @Option(names = "--drain-seconds", defaultValue = "60", description = "Longest wait for the backlog after the offer.")
   private int drainSeconds;
   @Option(names = "--candidates-per-request", defaultValue = "50") private int candidatesPerRequest;
-  @Option(names = "--trigger", defaultValue = "1s", description = "Micro-batch interval, e.g. 1s, 500ms.")
+  @Option(names = "--trigger", defaultValue = "1s", description = "Micro-batch interval, e.g. 1s, 0.5s.")
   private String trigger;
   @Option(names = "--set", description = "Any configuration key (after the world's), recorded in the results.")
   private List<String> overrides = new ArrayList<>();
@@ -98,8 +99,9 @@ public final class ScoreJobBench implements Callable<Integer> {
       for (int rate : rates) {
         System.out.printf(Locale.ROOT, "offering %,d candidates a second for %d + %d s%n", rate, warmupSeconds,
             seconds);
-        RateResult result = new RateRun(setup).run("score-bench-" + rate + "-" + stamp, rate, duration(trigger),
-            Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), Duration.ofSeconds(drainSeconds));
+        RateResult result = new RateRun(setup).run("score-bench-" + rate + "-" + stamp, rate,
+            DurationOption.parse("--trigger", trigger), Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds),
+            Duration.ofSeconds(drainSeconds));
         results.add(result);
         System.out.print(ScoreReport.rateLine(result));
       }
@@ -145,21 +147,6 @@ public final class ScoreJobBench implements Callable<Integer> {
   private static List<String> distinct(SparkSession spark, String table, String column) {
     return spark.read().format("delta").load(table).select(column).distinct().orderBy(column).collectAsList()
         .stream().map(r -> r.getString(0)).toList();
-  }
-
-  /** "1s", "500ms", "2m" or an ISO-8601 duration. */
-  static Duration duration(String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    if (t.endsWith("ms")) {
-      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-    }
-    if (t.endsWith("s")) {
-      return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-    }
-    if (t.endsWith("m")) {
-      return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-    }
-    return Duration.parse(text);
   }
 
   private String command() {

@@ -49,7 +49,7 @@ public final class ScoreSinks {
    * @param best the top N rows of {@code scored}, with {@code rank}
    */
   public void write(String transaction, long batchId, Dataset<Row> scored, Dataset<Row> best) {
-    append(scored, scoresPath, transaction + "/scores", batchId);
+    append(scored, scoresPath, scoresTransaction(transaction), batchId);
     append(best, topNPath, transaction + "/top_n", batchId);
     best.groupBy(ScoreRequest.REQUEST_ID)
         .agg(first(EngagementColumns.USER_ID).as(ScoreRequest.USER_ID),
@@ -64,6 +64,11 @@ public final class ScoreSinks {
         .format("kafka")
         .options(kafkaOptions)
         .save();
+  }
+
+  /** The Delta transaction id ({@code txnAppId}) of a writer's appends to the scores table. */
+  public static String scoresTransaction(String transaction) {
+    return transaction + "/scores";
   }
 
   private static void append(Dataset<Row> rows, String path, String txnAppId, long batchId) {

@@ -25,8 +25,12 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SyntheticBackfill {
 
-  /** What was written, and the oracle's metrics: day, then head, then metrics. */
-  public record Result(BackfillResult backfill, Map<LocalDate, Map<String, BinaryMetrics>> oracle) {}
+  /**
+   * What was written, the oracle's metrics and the best past-only forecast's (see
+   * {@link OracleByDay}): day, then head, then metrics.
+   */
+  public record Result(BackfillResult backfill, Map<LocalDate, Map<String, BinaryMetrics>> oracle,
+      Map<LocalDate, Map<String, BinaryMetrics>> pastOnly) {}
 
   private final FileBackfill backfill;
 
@@ -45,8 +49,8 @@ public final class SyntheticBackfill {
           count++;
         }
         long[] impressions = {0};
-        simulator.forEachEngagement(day, engagement -> {
-          oracle.add(engagement);
+        simulator.forEachEngagementWithForecast(day, (engagement, forecast) -> {
+          oracle.add(engagement, forecast);
           records.accept(engagement);
           impressions[0]++;
         });
@@ -54,7 +58,7 @@ public final class SyntheticBackfill {
       }
       return new DatasetLoader.Summary(count, 0, 0);
     }, "synthetic:" + settings, "synthetic/" + settings, SyntheticBackfill::asMessages);
-    return new Result(result, oracle.metrics());
+    return new Result(result, oracle.metrics(), oracle.forecastMetrics());
   }
 
   private static List<StagedMessage> asMessages(Object record) {

@@ -40,6 +40,25 @@ class OracleByDayTest {
     assertEquals(true, metrics.get(LocalDate.of(2020, 3, 1)).get("reply").rce().isEmpty());
   }
 
+  @Test
+  void theForecastIsJudgedOnTheSameOutcomesApartFromTheOracle() {
+    OracleByDay oracle = new OracleByDay();
+    Instant day = Instant.parse("2020-03-01T10:00:00Z");
+    oracle.add(impression(day, 0.9, true), new EngagementProbabilities(0.5, 0.01, 0.02, 0.001));
+    oracle.add(impression(day, 0.2, false), new EngagementProbabilities(0.5, 0.01, 0.02, 0.001));
+    // An impression without a forecast counts for the oracle alone.
+    oracle.add(impression(day, 0.6, true), null);
+
+    BinaryMetrics truth = oracle.metrics().get(LocalDate.of(2020, 3, 1)).get("like");
+    BinaryMetrics forecast = oracle.forecastMetrics().get(LocalDate.of(2020, 3, 1)).get("like");
+    assertEquals(3, truth.rows());
+    assertEquals(2, forecast.rows());
+    // 0.5 on a set whose positive rate is 0.5: exactly the straw man.
+    assertEquals(0.0, forecast.rce().getAsDouble(), 1e-12);
+    assertEquals(BinaryMetrics.of(new double[] {0.9, 0.2, 0.6}, new int[] {1, 0, 1}).rce().getAsDouble(),
+        truth.rce().getAsDouble(), 1e-12);
+  }
+
   private static Engagement impression(Instant at, double pLike, boolean liked) {
     return new Engagement("u" + pLike, "t" + at, "a", 10, 10, false, 10, 10, false, false, at,
         liked ? at.plusSeconds(5) : null, null, null, null, new EngagementProbabilities(pLike, 0.01, 0.02, 0.001));

@@ -64,6 +64,33 @@ final class DriftProcess {
     return interests;
   }
 
+  /**
+   * What the day before tells of a drifting value on the next day: its expected value is
+   * {@code persistence() * x(d-1)}, around which it varies by the innovation's variance. Day 0 has
+   * no day before: its values are the stationary N(0, spread^2) (persistence 0).
+   */
+  double persistence(int dayIndex) {
+    return dayIndex == 0 ? 0.0 : 1.0 - driftRate;
+  }
+
+  /** Variance of a topic's trend on {@code dayIndex} given the trend of the day before. */
+  double trendInnovationVariance(int dayIndex) {
+    return innovationShare(dayIndex) * TREND_SPREAD * TREND_SPREAD;
+  }
+
+  /**
+   * Variance of a user's interest score in one topic on {@code dayIndex} given the scores of the
+   * day before: the step's noise after re-centering over topics, which removes 1/topics of it.
+   */
+  double interestInnovationVariance(int dayIndex) {
+    return innovationShare(dayIndex) * INTEREST_SPREAD * INTEREST_SPREAD * (1.0 - 1.0 / topics);
+  }
+
+  private double innovationShare(int dayIndex) {
+    double keep = persistence(dayIndex);
+    return 1.0 - keep * keep;
+  }
+
   /** The trends of {@code dayIndex}, given those of the day before; a new array unless r = 0. */
   double[] nextTrends(double[] previous, int dayIndex) {
     if (driftRate == 0.0) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +55,7 @@ public final class EngagementSimulator {
 
   private final SimulationSettings settings;
   private final TopicVocabulary vocabulary;
+  private final DriftProcess drift;
   private final WorldTimeline timeline;
   private final Population population;
   private final TweetWriter tweetWriter;
@@ -69,8 +71,8 @@ public final class EngagementSimulator {
   public EngagementSimulator(SimulationSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.vocabulary = TopicVocabulary.bundled();
-    this.timeline = new WorldTimeline(
-        new DriftProcess(settings), settings.days(), settings.topics());
+    this.drift = new DriftProcess(settings);
+    this.timeline = new WorldTimeline(drift, settings.days(), settings.topics());
     this.population = new Population(settings, timeline.initial());
     this.tweetWriter = new TweetWriter(
         settings, population, new TextComposer(vocabulary, settings.topics(), population));
@@ -117,7 +119,29 @@ public final class EngagementSimulator {
    */
   public void forEachEngagement(int dayIndex, Consumer<? super Engagement> sink) {
     Objects.requireNonNull(sink, "sink");
-    WorldState world = timeline.state(checkDay(dayIndex));
+    generate(dayIndex, (engagement, forecast) -> sink.accept(engagement), false);
+  }
+
+  /**
+   * As {@link #forEachEngagement}, the same engagements, each with the best forecast of its
+   * probabilities that the past allows: the expected probabilities given the exact world of the
+   * day before, the day's drift unknown (see {@link EngagementModel#forecast}). No model trained
+   * on earlier days can expect a lower log loss; day 0 has no past and gets the world's
+   * stationary expectation.
+   */
+  public void forEachEngagementWithForecast(
+      int dayIndex, BiConsumer<? super Engagement, ? super EngagementProbabilities> sink) {
+    Objects.requireNonNull(sink, "sink");
+    generate(dayIndex, sink, true);
+  }
+
+  private void generate(
+      int dayIndex, BiConsumer<? super Engagement, ? super EngagementProbabilities> sink,
+      boolean withForecast) {
+    checkDay(dayIndex);
+    // The day before first: the timeline walks forward, asking for it after the day would replay.
+    WorldState before = withForecast && dayIndex > 0 ? timeline.state(dayIndex - 1) : null;
+    WorldState world = timeline.state(dayIndex);
     List<List<SimulatedTweet>> recentTweets = new ArrayList<>();
     for (int age = 0;
         age < ImpressionSampler.FRESHNESS_DAY_WEIGHTS.length && age <= dayIndex;
@@ -128,8 +152,28 @@ public final class EngagementSimulator {
         new ImpressionSampler(population, recentTweets, dayStartMillis(dayIndex));
     SplittableRandom random = RandomStream.IMPRESSIONS.random(settings.seed(), dayIndex);
     for (int i = 0; i < settings.impressionsPerDay(); i++) {
-      sink.accept(engagement(sampler.next(random), world, random));
+      ImpressionSampler.Impression impression = sampler.next(random);
+      Engagement engagement = engagement(impression, world, random);
+      sink.accept(engagement, withForecast ? forecast(impression, before, dayIndex) : null);
     }
+  }
+
+  private EngagementProbabilities forecast(
+      ImpressionSampler.Impression impression, WorldState before, int dayIndex) {
+    int user = impression.user();
+    SimulatedTweet tweet = impression.tweet();
+    int author = tweet.author();
+    double persistence = drift.persistence(dayIndex);
+    double interestBefore = before == null ? 0.0 : before.interestScore(user, tweet.topic());
+    double trendBefore = before == null ? 0.0 : before.trend(tweet.topic());
+    return engagementModel.forecast(
+        persistence * interestBefore,
+        drift.interestInnovationVariance(dayIndex),
+        persistence * trendBefore,
+        drift.trendInnovationVariance(dayIndex),
+        population.authorPopularity(author),
+        population.follows(user, author),
+        (impression.impressionAtMillis() - tweet.createdAtMillis()) / MILLIS_PER_HOUR);
   }
 
   /** Each topic's trend on a day (a logit offset; see {@link EngagementModel}), a copy. */

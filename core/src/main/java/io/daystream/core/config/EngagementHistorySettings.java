@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param topicFitDays days of tweet text the topic model is fitted on
  * @param topicFitFrom first day of that window; empty: the first day of {@code silver/tweet_text}
  * @param topicMaxIterations iterations of the clustering
- * @param topicSeed seed of the clustering
+ * @param topicSeed seed of the clustering's first start
+ * @param topicRestarts clusterings fitted from seeds topicSeed, topicSeed + 1, ...; the one of least
+ *     cost is kept
  */
 public record EngagementHistorySettings(double targetEncodingWeight, int tweetLookbackDays, int topicCount,
-    int topicFitDays, Optional<LocalDate> topicFitFrom, int topicMaxIterations, long topicSeed) {
+    int topicFitDays, Optional<LocalDate> topicFitFrom, int topicMaxIterations, long topicSeed, int topicRestarts) {
 
   /** Reads {@code engagement.*} under the {@code features} reader. */
   static EngagementHistorySettings from(ConfigReader c) {
@@ -30,6 +32,7 @@ public record EngagementHistorySettings(double targetEncodingWeight, int tweetLo
         c.intAtLeast("engagement.topics.fit-days", 1),
         fitFrom.isBlank() ? Optional.empty() : Optional.of(c.date("engagement.topics.fit-from")),
         c.intAtLeast("engagement.topics.max-iterations", 1),
-        c.longAtLeast("engagement.topics.seed", 0));
+        c.longAtLeast("engagement.topics.seed", 0),
+        c.intAtLeast("engagement.topics.restarts", 1));
   }
 }

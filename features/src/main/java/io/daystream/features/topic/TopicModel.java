@@ -17,6 +17,7 @@ public final class TopicModel {
   /** The assigned topic, an int in [0, count); null when the text is unknown. */
   public static final String TOPIC = "topic";
   static final String WEIGHTED = "topic_tfidf";
+  static final String SHARPENED = "topic_tfidf2";
   static final String NORMALIZED = "topic_unit_tfidf";
 
   private final String id;
@@ -38,6 +39,6 @@ public final class TopicModel {
     }
     return pipeline.transform(texts)
         .withColumn(TOPIC, col(TOPIC).cast("int"))
-        .drop(WEIGHTED, NORMALIZED);
+        .drop(WEIGHTED, SHARPENED, NORMALIZED);
   }
 }

@@ -19,7 +19,10 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.feature.ElementwiseProduct;
 import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.IDFModel;
 import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,9 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the topic model comes from: IDF, L2 normalization and k-means over the hashed term
- * frequencies of {@code silver/tweet_text}, one Spark ML pipeline fitted on a window of days and
- * saved under {@code Lake.featureModelPath("topics", id)}.
+ * Where the topic model comes from: the hashed term frequencies of {@code silver/tweet_text}
+ * weighted by IDF squared, L2-normalized, clustered by k-means (the best of a few starts), one
+ * Spark ML pipeline fitted on a window of days and saved under
+ * {@code Lake.featureModelPath("topics", id)}.
  *
  * <p>The model of given settings and window is fitted once, the first time it is asked for, and
  * reloaded ever after: it is never refitted by itself, so later text (or a rerun) never changes
@@ -67,7 +71,8 @@ public final class TopicModels {
   public TopicModel current() {
     DayRange window = fitWindow();
     String id = "k" + settings.topicCount() + "-iter" + settings.topicMaxIterations() + "-seed" + settings.topicSeed()
-        + "-hash" + hashFeatures + "-" + window.first() + "_" + window.last();
+        + "-restarts" + settings.topicRestarts() + "-idf2-hash" + hashFeatures + "-" + window.first() + "_"
+        + window.last();
     String path = lake.featureModelPath(NAME, id);
     if (saved(path)) {
       return new TopicModel(id, PipelineModel.load(path));
@@ -82,7 +87,7 @@ public final class TopicModels {
           + " texts of silver/tweet_text " + window);
     }
     LOG.info("fitting topic model {} on {} texts of {}", id, count, window);
-    PipelineModel model = pipeline().fit(texts);
+    PipelineModel model = fit(texts);
     try {
       model.write().overwrite().save(path);
     } catch (IOException e) {
@@ -91,13 +96,33 @@ public final class TopicModels {
     return new TopicModel(id, PipelineModel.load(path));
   }
 
-  private Pipeline pipeline() {
-    IDF idf = new IDF().setInputCol(TextColumns.TERM_FREQUENCIES).setOutputCol(TopicModel.WEIGHTED);
+  private PipelineModel fit(Dataset<Row> texts) {
+    IDFModel idf = new IDF().setInputCol(TextColumns.TERM_FREQUENCIES).setOutputCol(TopicModel.WEIGHTED).fit(texts);
+    // IDF once more: the filler words every topic uses are frequent, a topic's own words rare, and
+    // with plain IDF the filler still outweighed the three or four telling words of a short tweet.
+    ElementwiseProduct sharpened = new ElementwiseProduct().setScalingVec(idf.idf())
+        .setInputCol(TopicModel.WEIGHTED).setOutputCol(TopicModel.SHARPENED);
     // Unit vectors: k-means on them clusters by direction (shared words), not by text length.
-    Normalizer unit = new Normalizer().setInputCol(TopicModel.WEIGHTED).setOutputCol(TopicModel.NORMALIZED).setP(2.0);
-    KMeans kmeans = new KMeans().setK(settings.topicCount()).setMaxIter(settings.topicMaxIterations())
-        .setSeed(settings.topicSeed()).setFeaturesCol(TopicModel.NORMALIZED).setPredictionCol(TopicModel.TOPIC);
-    return new Pipeline().setStages(new PipelineStage[] {idf, unit, kmeans});
+    Normalizer unit = new Normalizer().setInputCol(TopicModel.SHARPENED).setOutputCol(TopicModel.NORMALIZED).setP(2.0);
+    Dataset<Row> points = new Pipeline().setStages(new PipelineStage[] {idf, sharpened, unit}).fit(texts)
+        .transform(texts).select(TopicModel.NORMALIZED).cache();
+    try {
+      KMeansModel best = null;
+      for (int start = 0; start < settings.topicRestarts(); start++) {
+        KMeansModel clusters = new KMeans().setK(settings.topicCount()).setMaxIter(settings.topicMaxIterations())
+            .setSeed(settings.topicSeed() + start).setFeaturesCol(TopicModel.NORMALIZED)
+            .setPredictionCol(TopicModel.TOPIC).fit(points);
+        LOG.info("topic clustering from seed {}: cost {}", settings.topicSeed() + start,
+            clusters.summary().trainingCost());
+        if (best == null || clusters.summary().trainingCost() < best.summary().trainingCost()) {
+          best = clusters;
+        }
+      }
+      // Only fitted stages: fitting this pipeline computes nothing, it only assembles the model.
+      return new Pipeline().setStages(new PipelineStage[] {idf, sharpened, unit, best}).fit(texts);
+    } finally {
+      points.unpersist();
+    }
   }
 
   private DayRange fitWindow() {

@@ -45,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * the {@link ChampionPolicy}. A window refused by the {@link WindowGuard} is recorded as skipped.
  *
  * <p>Contracts: every candidate is staged, then registered as a new version, so a re-run adds
- * versions and never touches the files of one that serves. Champions move only after every head
- * of the run is trained and judged: a run that fails part-way changes no champion.
+ * versions and never touches the files of one that serves. A head's windows are staged and
+ * skipped in one registry commit before any is fitted, and registered in one commit once all are
+ * fitted and judged, in window order whatever {@code parallelFits}. Champions move only after
+ * every head of the run is trained and judged: a run that fails part-way changes no champion.
  */
 public final class DailyRetrain {
 
@@ -138,6 +140,10 @@ public final class DailyRetrain {
   private record Judged(String head, List<WindowResult> results, List<SkippedWindow> skipped,
       ChampionState champion, Optional<BinaryMetrics> championMetrics, Optional<BinaryMetrics> oracle) {}
 
+  /** A window of the head with its rows and lineage, and the guard's refusal if it gives no model. */
+  private record Window(TrainingWindow window, Dataset<Row> training, ModelLineage lineage,
+      Optional<String> refusal) {}
+
   /** A window that passed the guard, staged, waiting for its model. */
   private record Candidate(TrainingWindow window, Dataset<Row> training, long rows, StagedModel staged) {}
 
@@ -146,8 +152,8 @@ public final class DailyRetrain {
 
   private Judged trainHead(LocalDate day, List<Integer> windows, String head, TaskExamples examples,
       Dataset<Row> cached, Dataset<Row> evaluation, String runId) {
-    List<Candidate> candidates = new ArrayList<>();
-    List<SkippedWindow> skipped = new ArrayList<>();
+    List<Window> toTrain = new ArrayList<>();
+    List<Window> refused = new ArrayList<>();
     for (int days : windows) {
       TrainingWindow window = new TrainingWindow(day, days);
       Dataset<Row> training = cached.where(col(examples.dayColumn())
@@ -159,23 +165,35 @@ public final class DailyRetrain {
           examples.tablesRead(), examples.featureSetVersion(), trainer.family(), trainer.parameters(),
           trainer.seed(), rows, positives);
       Optional<String> refusal = guard.refusal(rows, positives);
-      if (refusal.isPresent()) {
-        String version = registry.skip(lineage, runId, refusal.get()).version();
-        LOG.warn("{} {}: skipped {} ({})", task.name(), head, window, refusal.get());
-        skipped.add(new SkippedWindow(version, head, window, rows, positives, refusal.get()));
-        continue;
-      }
-      LOG.info("training {} {} over {} ({} rows, {} positives)", task.name(), head, window, rows, positives);
-      candidates.add(new Candidate(window, training, rows, registry.stage(lineage, runId)));
+      (refusal.isPresent() ? refused : toTrain).add(new Window(window, training, lineage, refusal));
     }
-    List<WindowResult> results = new ArrayList<>();
-    // Registry writes stay on this thread, in window order: only fitting and judging run side by side.
-    for (Fitted fitted : fitAll(candidates, evaluation, head)) {
-      Candidate candidate = fitted.candidate();
-      registry.register(candidate.staged(), fitted.trainingTime(), evaluationOf(fitted.metrics()));
-      results.add(new WindowResult(candidate.staged().version(), head, candidate.window(), candidate.rows(),
-          fitted.metrics()));
+    // One commit for the head's new versions, not one per window: a commit costs the same for one
+    // row as for a few, and ids are per window, so batching changes none of them.
+    ModelRegistry.Staging staging = registry.stageAll(toTrain.stream().map(Window::lineage).toList(),
+        refused.stream().map(w -> new ModelRegistry.Skip(w.lineage(), w.refusal().orElseThrow())).toList(), runId);
+    List<SkippedWindow> skipped = new ArrayList<>();
+    for (int i = 0; i < refused.size(); i++) {
+      Window window = refused.get(i);
+      String reason = window.refusal().orElseThrow();
+      LOG.warn("{} {}: skipped {} ({})", task.name(), head, window.window(), reason);
+      skipped.add(new SkippedWindow(staging.skipped().get(i).version(), head, window.window(),
+          window.lineage().trainRows(), window.lineage().trainPositives(), reason));
     }
+    List<Candidate> candidates = new ArrayList<>();
+    for (int i = 0; i < toTrain.size(); i++) {
+      Window window = toTrain.get(i);
+      LOG.info("training {} {} over {} ({} rows, {} positives)", task.name(), head, window.window(),
+          window.lineage().trainRows(), window.lineage().trainPositives());
+      candidates.add(new Candidate(window.window(), window.training(), window.lineage().trainRows(),
+          staging.staged().get(i)));
+    }
+    List<Fitted> fitted = fitAll(candidates, evaluation, head);
+    // Registry writes stay on this thread, in window order: only fitting and judging run side by
+    // side. One commit registers the head's candidates once every one of them is fitted and judged.
+    registry.registerAll(fitted.stream().map(f -> new ModelRegistry.Registration(f.candidate().staged(),
+        f.trainingTime(), evaluationOf(f.metrics()))).toList());
+    List<WindowResult> results = fitted.stream().map(f -> new WindowResult(f.candidate().staged().version(), head,
+        f.candidate().window(), f.candidate().rows(), f.metrics())).toList();
     ChampionState champion = registry.champion(task.name(), head);
     Optional<BinaryMetrics> championMetrics = champion.version()
         .flatMap(version -> championMetricsOn(version, results, evaluation, head));

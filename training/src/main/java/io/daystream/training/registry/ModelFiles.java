@@ -9,7 +9,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Where model files live: a candidate under the staging folder, a registered version in its own
- * folder, which is written once (by a rename of the staging folder) and never again.
+ * folder, which is written once (by a rename of the staging folder) and, once the registration is
+ * committed, never again.
  */
 final class ModelFiles {
 
@@ -51,6 +52,25 @@ final class ModelFiles {
       return target.toString();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish the model files of " + version, e);
+    }
+  }
+
+  /**
+   * Moves the files of {@code version} from its version folder back to staging: the undo of
+   * {@link #publish} for a version whose registration was not committed, so nothing served them.
+   *
+   * @throws IllegalStateException when the files cannot be moved back
+   */
+  void unpublish(String version) {
+    Path published = new Path(lake.modelPath(version));
+    Path staged = new Path(stagingPath(version));
+    try {
+      FileSystem fs = published.getFileSystem(hadoop);
+      if (fs.exists(staged) || !fs.rename(published, staged)) {
+        throw new IllegalStateException("could not move " + published + " back to " + staged);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move the model files of " + version + " back to staging", e);
     }
   }
 }

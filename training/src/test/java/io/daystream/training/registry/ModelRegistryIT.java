@@ -279,11 +279,138 @@ class ModelRegistryIT {
     assertEquals(1, spark.read().format("delta").load(lake.path(LakeTable.PROMOTIONS)).count());
   }
 
+  /** A head's windows: staged and skipped in one commit, registered in another, ids in request order. */
+  @Test
+  void aBatchIsStagedInOneCommitAndRegisteredInAnother() {
+    StagedModel earlier = registry.stage(window(3), "run-0");
+    long commits = commits();
+
+    ModelRegistry.Staging staging = registry.stageAll(List.of(window(7), window(3), window(3)),
+        List.of(new ModelRegistry.Skip(window(5), "one class: 0 positives of 12 rows")), "run-1");
+
+    assertEquals(commits + 1, commits(), "one commit stages the whole batch");
+    assertEquals(List.of("engagement-like-w7-2020-03-12-r1", "engagement-like-w3-2020-03-12-r2",
+        "engagement-like-w3-2020-03-12-r3"), staging.staged().stream().map(StagedModel::version).toList());
+    assertEquals(List.of("engagement-like-w5-2020-03-12-r1"),
+        staging.skipped().stream().map(ModelVersion::version).toList());
+    assertEquals(staging.skipped().get(0), registry.require("engagement-like-w5-2020-03-12-r1"));
+    assertEquals(Optional.of("one class: 0 positives of 12 rows"), staging.skipped().get(0).statusReason());
+    for (StagedModel staged : staging.staged()) {
+      ModelVersion read = registry.require(staged.version());
+      assertEquals(VersionStatus.STAGED, read.status());
+      assertEquals("run-1", read.runId());
+      assertEquals(staged.lineage(), read.lineage());
+      saveModel(staged.stagingPath());
+    }
+
+    List<StagedModel> reversed = List.of(staging.staged().get(2), staging.staged().get(1), staging.staged().get(0));
+    List<ModelVersion> registered = registry.registerAll(reversed.stream().map(staged -> new ModelRegistry.Registration(
+        staged, Duration.ofSeconds(staged.lineage().windowDays()), evaluation(staged.lineage().windowDays())))
+        .toList());
+
+    assertEquals(commits + 2, commits(), "one commit registers the whole batch");
+    assertEquals(reversed.stream().map(StagedModel::version).toList(),
+        registered.stream().map(ModelVersion::version).toList(), "returned in the order asked");
+    for (ModelVersion version : registered) {
+      assertEquals(version, registry.require(version.version()));
+      assertEquals(VersionStatus.REGISTERED, version.status());
+      assertEquals(Optional.of(Duration.ofSeconds(version.windowDays())), version.trainingTime());
+      assertTrue(Files.isDirectory(Path.of(version.requireModelPath(), "metadata")));
+    }
+    assertEquals(VersionStatus.STAGED, registry.require(earlier.version()).status(), "outside the batch: untouched");
+
+    assertEquals(new ModelRegistry.Staging(List.of(), List.of()), registry.stageAll(List.of(), List.of(), "run-2"));
+    assertEquals(List.of(), registry.registerAll(List.of()));
+    assertEquals(commits + 2, commits(), "an empty batch writes nothing");
+  }
+
+  /**
+   * Another run takes one of the batch's ids between the read of the sequence numbers and the
+   * commit: the commit holds the rest, and only the taken one gets the next number.
+   */
+  @Test
+  void anIdTakenByAConcurrentRunIsAllocatedAgainAloneTheOthersKeepTheirs() {
+    registry.skip(ModelLineageTest.threeDays("reply"), "run-0", "creates the tables");
+    ModelRegistry other = new ModelRegistry(spark, lake, Clock.fixed(Instant.parse("2020-03-12T07:00:00Z"),
+        ZoneOffset.UTC));
+    List<StagedModel> byOther = new ArrayList<>();
+    // The registry reads the clock after the sequence numbers, as it stamps its rows.
+    clock.onNextRead(() -> byOther.add(other.stage(window(5), "run-other")));
+    long commits = commits();
+
+    List<StagedModel> staged = registry.stageAll(List.of(window(3), window(5), window(7)), List.of(), "run-1")
+        .staged();
+
+    assertEquals("engagement-like-w5-2020-03-12-r1", byOther.get(0).version());
+    assertEquals(List.of("engagement-like-w3-2020-03-12-r1", "engagement-like-w5-2020-03-12-r2",
+        "engagement-like-w7-2020-03-12-r1"), staged.stream().map(StagedModel::version).toList());
+    assertEquals(commits + 3, commits(), "the other run's commit, the batch's, the taken id's again");
+    assertEquals("run-other", registry.require("engagement-like-w5-2020-03-12-r1").runId(), "not overwritten");
+    for (StagedModel version : staged) {
+      assertEquals("run-1", registry.require(version.version()).runId());
+    }
+    assertEquals(5, registry.list(Optional.of(TASK), Optional.empty()).size());
+  }
+
+  /** A batch naming a version that is registered already registers none and moves no file. */
+  @Test
+  void aRegisterBatchWithAVersionNoLongerStagedChangesNothing() {
+    List<StagedModel> staged = registry.stageAll(List.of(window(3), window(7), window(14)), List.of(), "run-1")
+        .staged();
+    staged.forEach(s -> saveModel(s.stagingPath()));
+    registry.register(staged.get(1), Duration.ZERO, evaluation(7));
+    long commits = commits();
+
+    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> registry.registerAll(
+        staged.stream().map(s -> new ModelRegistry.Registration(s, Duration.ZERO, evaluation(1))).toList()));
+
+    assertTrue(refused.getMessage().contains("version " + staged.get(1).version() + " is registered, not staged"),
+        refused.getMessage());
+    assertEquals(commits, commits(), "no commit");
+    for (StagedModel other : List.of(staged.get(0), staged.get(2))) {
+      assertEquals(VersionStatus.STAGED, registry.require(other.version()).status());
+      assertTrue(Files.isDirectory(Path.of(other.stagingPath())), "its files stay staged");
+      assertFalse(Files.exists(Path.of(lake.modelPath(other.version()))));
+    }
+
+    // A candidate without files: the files moved before it go back, nothing is committed.
+    StagedModel unsaved = registry.stage(window(21), "run-1");
+    commits = commits();
+    List<ModelRegistry.Registration> batch = List.of(staged.get(0), unsaved, staged.get(2)).stream()
+        .map(s -> new ModelRegistry.Registration(s, Duration.ZERO, evaluation(1))).toList();
+    IllegalStateException noFiles = assertThrows(IllegalStateException.class, () -> registry.registerAll(batch));
+    assertTrue(noFiles.getMessage().contains("nothing is staged for " + unsaved.version()), noFiles.getMessage());
+    assertEquals(commits, commits(), "no commit");
+    assertTrue(Files.isDirectory(Path.of(staged.get(0).stagingPath(), "metadata")), "moved back to staging");
+    assertFalse(Files.exists(Path.of(lake.modelPath(staged.get(0).version()))));
+
+    saveModel(unsaved.stagingPath());
+    assertEquals(3, registry.registerAll(batch).size(), "the same batch registers once it can");
+    assertEquals(commits + 1, commits());
+  }
+
   private ModelVersion registerNew(String head, double rce) {
     StagedModel staged = registry.stage(ModelLineageTest.threeDays(head), "run-" + rce);
     saveModel(staged.stagingPath());
     return registry.register(staged, Duration.ofSeconds(1),
         new ModelEvaluation(100, 10, Map.of(ModelEvaluation.RCE, rce, ModelEvaluation.LOG_LOSS, 0.3)));
+  }
+
+  /** The three-day lineage of the like head with another window, ending on the same day. */
+  private static ModelLineage window(int days) {
+    ModelLineage three = ModelLineageTest.threeDays(HEAD);
+    return new ModelLineage(three.task(), three.head(), days, three.trainLastDay().minusDays(days - 1),
+        three.trainLastDay(), three.evaluationDay(), three.tableVersions(), three.featureSetVersion(),
+        three.modelFamily(), three.parameters(), three.seed(), three.trainRows(), three.trainPositives());
+  }
+
+  private static ModelEvaluation evaluation(double rce) {
+    return new ModelEvaluation(100, 10, Map.of(ModelEvaluation.RCE, rce, ModelEvaluation.LOG_LOSS, 0.3));
+  }
+
+  /** Commits in the versions table's Delta history. */
+  private long commits() {
+    return DeltaTable.forPath(spark, lake.path(LakeTable.MODEL_REGISTRY)).history().count();
   }
 
   /** A real fitted PipelineModel: its metadata names a fresh uid and time, so every save differs. */
@@ -319,9 +446,10 @@ class ModelRegistryIT {
     return served.servedOn(LocalDate.parse(day)).stream().map(ServingHistory.Period::version).toList();
   }
 
-  /** A clock the test moves by hand. */
+  /** A clock the test moves by hand, and that can run an action when it is next read. */
   private static final class SettableClock extends Clock {
     private volatile Instant now;
+    private volatile Runnable onNextRead;
 
     SettableClock(Instant now) {
       this.now = now;
@@ -329,6 +457,10 @@ class ModelRegistryIT {
 
     void set(String instant) {
       now = Instant.parse(instant);
+    }
+
+    void onNextRead(Runnable action) {
+      onNextRead = action;
     }
 
     @Override
@@ -343,6 +475,11 @@ class ModelRegistryIT {
 
     @Override
     public Instant instant() {
+      Runnable action = onNextRead;
+      if (action != null) {
+        onNextRead = null;
+        action.run();
+      }
       return now;
     }
   }

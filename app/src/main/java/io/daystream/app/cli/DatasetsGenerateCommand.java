@@ -104,11 +104,11 @@ public final class DatasetsGenerateCommand implements Callable<Integer> {
     result.oracle().forEach((day, byHead) -> {
       BinaryMetrics like = byHead.get("like");
       out.printf(Locale.ROOT, "  %-10s %11d %9.4f", day, like.rows(), like.positives() / (double) like.rows());
+      // Day 0 has no past: its forecast is the world's average, not a forecast from a day before.
+      boolean hasPast = !day.equals(settings.startDate());
       byHead.forEach((head, oracle) -> {
         BinaryMetrics pastOnly = result.pastOnly().getOrDefault(day, Map.of()).get(head);
         out.printf(Locale.ROOT, " %8s/%-8s", rce(oracle), pastOnly == null ? "-" : rce(pastOnly));
-        // Day 0 has no past: its forecast is the world's average, not a forecast from a day before.
-        boolean hasPast = !day.equals(settings.startDate());
         if (hasPast && pastOnly != null && oracle.rce().isPresent() && pastOnly.rce().isPresent()) {
           oracleRces.computeIfAbsent(head, h -> new ArrayList<>()).add(oracle.rce().getAsDouble());
           pastOnlyRces.computeIfAbsent(head, h -> new ArrayList<>()).add(pastOnly.rce().getAsDouble());

@@ -126,24 +126,25 @@ final class EngagementModel {
     double probability(
         double interestValue, double trendValue, double popularityValue, double followed,
         double ageDays) {
-      double logit = base
+      double logit = logit(interestValue, trendValue, popularityValue, followed, ageDays);
+      return 1.0 / (1.0 + Math.exp(-logit));
+    }
+
+    private double logit(
+        double interestValue, double trendValue, double popularityValue, double followed,
+        double ageDays) {
+      return base
           + interest * interestValue
           + trend * trendValue
           + popularity * popularityValue
           + follows * followed
           - agePerDay * ageDays;
-      return 1.0 / (1.0 + Math.exp(-logit));
     }
 
     double expected(
         double interestMean, double interestVariance, double trendMean, double trendVariance,
         double popularityValue, double followed, double ageDays) {
-      double meanLogit = base
-          + interest * interestMean
-          + trend * trendMean
-          + popularity * popularityValue
-          + follows * followed
-          - agePerDay * ageDays;
+      double meanLogit = logit(interestMean, trendMean, popularityValue, followed, ageDays);
       double variance = interest * interest * interestVariance + trend * trend * trendVariance;
       return expectedSigmoid(meanLogit, Math.sqrt(variance));
     }

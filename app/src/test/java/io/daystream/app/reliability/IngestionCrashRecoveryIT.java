@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Kill moments: each run waits until the engagements query plans a new batch ({@code offsets/N}
  * appears), then for one landmark inside that batch, then a seeded random delay, and kills. The
  * landmarks are the three stretches of a batch (see {@code BronzeBatchWriter}): before any write,
- * after the quarantine append and before the bronze MERGE, after the MERGE and before the metrics
- * row (the rerun inserts nothing and must still record what the first run wrote). A kill counts
+ * after the quarantine append and before the bronze MERGE, after the MERGE (which carries the
+ * batch's metrics) and before the batch's end (the rerun inserts nothing and must still record
+ * what the first run wrote). A kill counts
  * only if {@code commits/N} is still absent once the process is dead; the tweets query is cut
  * wherever it happens to be. News and prices run the same batch writer and are left out to keep
  * the run within its time budget on two cores.
@@ -153,7 +154,7 @@ class IngestionCrashRecoveryIT {
       }
       String query = queryName(WATCHED);
       System.out.printf("crash IT: kill %s, attempt %d: pid %d exit %d, %d ms after the landmark in %s batch %d: %s"
-              + " (had landed: quarantine append %s, bronze commits %d, metrics row %s)%n",
+              + " (had landed: quarantine append %s, bronze commits %d, metrics row of its own %s)%n",
           moment, attempt, process.pid(), exit, delayMs, WATCHED.streamName(), batch,
           midBatch ? "mid-batch" : "after the batch's commit, does not count",
           quarantine.hasTransaction(query + "/quarantine", batch), bronze.commits() - bronzeCommitsAtPlan,

@@ -70,7 +70,7 @@ public enum SparkVariant {
 
   /** Daystream's own ingestion job, unchanged. */
   DAYSTREAM("daystream",
-      "IngestionJob: parse, validate, jsoup clean, quarantine check, dedupe + insert-only MERGE, metrics row") {
+      "IngestionJob: parse, validate, jsoup clean, quarantine check, dedupe + insert-only MERGE carrying the batch metrics") {
     @Override
     void run(VariantRun run) {
       try (IngestionJob job = new IngestionJob(run.spark(), run.config(), run.bootstrapServers(),

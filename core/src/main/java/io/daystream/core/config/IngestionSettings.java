@@ -9,9 +9,11 @@ import java.time.Duration;
  *     latest event time) a new record may be and still be accepted
  * @param idlePartitionTimeout a partition that delivered nothing for this long, while others
  *     did, stops holding the watermark back
+ * @param metricsEveryBatches how often, in batches, the metrics that batches carried in their
+ *     bronze commits are copied into {@code ingestion_metrics} (and when a query stops)
  */
 public record IngestionSettings(int maxTextLength, LateDataWatermarks lateDataWatermark,
-    Duration idlePartitionTimeout, int vacuumRetentionHours) {
+    Duration idlePartitionTimeout, int vacuumRetentionHours, int metricsEveryBatches) {
 
   /** The lateness bound of each stream: event times move differently in each. */
   public record LateDataWatermarks(Duration tweets, Duration engagements, Duration news, Duration prices) {
@@ -37,6 +39,7 @@ public record IngestionSettings(int maxTextLength, LateDataWatermarks lateDataWa
             c.positiveDuration("late-data-watermark.news"),
             c.positiveDuration("late-data-watermark.prices")),
         c.positiveDuration("idle-partition-timeout"),
-        c.intAtLeast("vacuum-retention-hours", 168));
+        c.intAtLeast("vacuum-retention-hours", 168),
+        c.intAtLeast("metrics-every-batches", 1));
   }
 }

@@ -283,6 +283,7 @@ class ConfigLoaderTest {
       "ingestion.late-data-watermark.prices=0s     | daystream.ingestion.late-data-watermark.prices",
       "ingestion.late-data-watermark.tweets=later  | daystream.ingestion.late-data-watermark.tweets",
       "ingestion.idle-partition-timeout=0s         | daystream.ingestion.idle-partition-timeout",
+      "ingestion.metrics-every-batches=0           | daystream.ingestion.metrics-every-batches",
       "home=                               | daystream.home",
   })
   void invalidValueFailsNamingTheFullKey(String override, String key) {

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kafka topics into bronze Delta tables: one Structured Streaming query per stream, each with
@@ -24,12 +26,15 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class IngestionJob implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(IngestionJob.class);
+
   private final SparkSession spark;
   private final DaystreamConfig config;
   private final String bootstrapServers;
   private final List<IngestedStream> streams;
   private final Optional<Duration> triggerInterval;
   private final List<KafkaBatchQuery> queries = new ArrayList<>();
+  private final List<BronzeBatchWriter> writers = new ArrayList<>();
 
   /**
    * @param triggerInterval empty: process what is available and stop ({@code Trigger.AvailableNow})
@@ -62,7 +67,8 @@ public final class IngestionJob implements AutoCloseable {
           config.ingestion().lateDataWatermark().forStream(stream.streamName()),
           config.ingestion().idlePartitionTimeout(), metrics);
       BronzeBatchWriter writer = new BronzeBatchWriter(queryName, stream, table, quarantine, metrics, watermark,
-          config.ingestion().maxTextLength());
+          config.ingestion().maxTextLength(), config.ingestion().metricsEveryBatches());
+      writers.add(writer);
       queries.add(KafkaBatchQuery.start(spark, queryName, lake.checkpoint(queryName),
           KafkaSourceOptions.forTopic(config.kafka(), bootstrapServers, stream.topic(config.kafka().topics())),
           triggerInterval, writer));
@@ -77,6 +83,7 @@ public final class IngestionJob implements AutoCloseable {
   /** Waits until every query has stopped; rethrows the first query failure. */
   public void awaitTermination() {
     queries.forEach(KafkaBatchQuery::awaitTermination);
+    copyCarriedMetrics();
   }
 
   /**
@@ -88,6 +95,23 @@ public final class IngestionJob implements AutoCloseable {
     long deadline = System.nanoTime() + patience.toNanos();
     for (KafkaBatchQuery query : queries) {
       query.stopAfterRunningBatch(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+    copyCarriedMetrics();
+  }
+
+  /**
+   * The metrics that the last batches carried in their bronze commits, into the metrics table.
+   * Should it fail, the next start of a query copies them before its first batch. Synchronized:
+   * on SIGTERM the stop hook and the thread awaiting the queries both come here, and the second
+   * must see what the first appended.
+   */
+  private synchronized void copyCarriedMetrics() {
+    for (BronzeBatchWriter writer : writers) {
+      try {
+        writer.copyCarriedMetrics(spark);
+      } catch (RuntimeException e) {
+        LOG.warn("could not copy the last batches' metrics now; the next start copies them", e);
+      }
     }
   }
 

@@ -13,11 +13,16 @@ import java.util.Optional;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The work of one ingestion micro-batch: parse, validate, hold late records to the watermark,
  * quarantine the bad, insert the new good records, record the batch's metrics. Every write is
  * idempotent, so a batch that Spark replays after a crash changes nothing twice.
+ *
+ * <p>A batch that inserts bronze rows makes one commit (two with a quarantine append): its metrics
+ * travel in the bronze commit and reach {@code ingestion_metrics} every few batches through
+ * {@link BatchHistory}. A batch that inserts nothing writes its metrics row itself.
  */
 public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -31,9 +36,18 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
   private final IngestionMetrics metrics;
   private final EventTimeWatermark watermark;
   private final int maxTextLength;
+  private final BatchHistory history;
+  private final int metricsEveryBatches;
 
+  /**
+   * @param metricsEveryBatches how often (in batches) the metrics carried by bronze commits are
+   *     copied into the metrics table
+   */
   public BronzeBatchWriter(String queryName, IngestedStream stream, BronzeTable table, Quarantine quarantine,
-      IngestionMetrics metrics, EventTimeWatermark watermark, int maxTextLength) {
+      IngestionMetrics metrics, EventTimeWatermark watermark, int maxTextLength, int metricsEveryBatches) {
+    if (metricsEveryBatches < 1) {
+      throw new IllegalArgumentException("metrics must be copied every 1 or more batches, not " + metricsEveryBatches);
+    }
     this.queryName = queryName;
     this.stream = stream;
     this.table = table;
@@ -41,6 +55,13 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
     this.metrics = metrics;
     this.watermark = watermark;
     this.maxTextLength = maxTextLength;
+    this.history = new BatchHistory(queryName, table.path(), metrics);
+    this.metricsEveryBatches = metricsEveryBatches;
+  }
+
+  /** Copies what bronze commits carried into the metrics table: when the query stops, say. */
+  public void copyCarriedMetrics(SparkSession spark) {
+    history.copyToMetrics(spark);
   }
 
   /**
@@ -55,7 +76,14 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
   @Override
   public void call(Dataset<Row> kafkaRows, Long batchId) {
     long started = System.nanoTime();
-    Optional<Timestamp> lateBefore = watermark.lateBefore(kafkaRows.sparkSession(), batchId);
+    Instant startedAt = Instant.now();
+    SparkSession spark = kafkaRows.sparkSession();
+    if (!watermark.knowsProgressBefore(batchId)) {
+      // The watermark reads the metrics table: the batches whose bronze commits carry their
+      // metrics (those of a run a crash cut short included) must be in it first.
+      history.copyToMetrics(spark);
+    }
+    Optional<Timestamp> lateBefore = watermark.lateBefore(spark, batchId);
     // One pass over the messages: parsed, checked, put in bronze form and kept (Spark's context
     // cleaner drops the blocks once the batch is done with them). The counts, the quarantine and
     // the MERGE all read this copy.
@@ -77,16 +105,26 @@ public final class BronzeBatchWriter implements VoidFunction2<Dataset<Row>, Long
     if (quarantined > 0) {
       quarantine.appendKafkaRejects(rejected, stream.streamName(), queryName + "/quarantine", batchId);
     }
-    long written = 0;
+    BronzeTable.BatchInsert insert = BronzeTable.BatchInsert.NOTHING;
+    Instant batchTime = Instant.now();
     if (counts.onTime() > 0) {
+      BatchCommitInfo info = new BatchCommitInfo(commitLabel(kafkaRows, batchId), queryName, stream.streamName(),
+          batchId, counts.input(), quarantined, startedAt, batchTime, counts.latestEventTimeByPartition());
       // On-time records are not older than the watermark, and neither are their first copies.
-      written = table.insertNewBatch(onTime.select("record.*"), commitLabel(kafkaRows, batchId),
+      insert = table.insertNewBatch(onTime.select("record.*"), info,
           lateBefore.map(time -> LocalDate.ofInstant(time.toInstant(), ZoneOffset.UTC)));
     }
     long durationMs = (System.nanoTime() - started) / 1_000_000;
-    Instant finishedAt = Instant.now();
-    metrics.record(kafkaRows.sparkSession(), new IngestionMetrics.Batch(queryName, stream.streamName(), batchId,
-        counts.input(), written, quarantined, durationMs, counts.latestEventTimeByPartition(), finishedAt));
-    watermark.advance(batchId, counts.latestEventTimeByPartition(), finishedAt);
+    // The batch time its commit carries, which a restart reads back; else the end of the batch.
+    batchTime = insert.committedBatchTime().orElseGet(Instant::now);
+    IngestionMetrics.Batch batch = new IngestionMetrics.Batch(queryName, stream.streamName(), batchId,
+        counts.input(), insert.inserted(), quarantined, durationMs, counts.latestEventTimeByPartition(), batchTime);
+    IngestionMetrics.log(batch);
+    if (!insert.committed()) {
+      metrics.record(spark, batch);
+    } else if ((batchId + 1) % metricsEveryBatches == 0) {
+      history.copyToMetrics(spark);
+    }
+    watermark.advance(batchId, counts.latestEventTimeByPartition(), batchTime);
   }
 }

@@ -12,6 +12,7 @@ import io.daystream.core.lake.TableCreation;
 import io.daystream.ingestion.clean.TextCleaningColumns;
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,21 @@ import org.apache.spark.sql.types.StructField;
  * watermark's day would be stored; like Spark's {@code dropDuplicatesWithinWatermark}).
  */
 public final class BronzeTable {
+
+  /**
+   * What a micro-batch's insert did: the rows it inserted (in this run or in the run a crash cut
+   * short) and, when a bronze commit of the batch holds them, the batch time its
+   * {@link BatchCommitInfo} carries (the first run's, for a batch redone after a crash).
+   */
+  public record BatchInsert(long inserted, Optional<Instant> committedBatchTime) {
+
+    /** A batch that had nothing to insert and looked for nothing. */
+    public static final BatchInsert NOTHING = new BatchInsert(0, Optional.empty());
+
+    public boolean committed() {
+      return committedBatchTime.isPresent();
+    }
+  }
 
   /** Delta writes this session setting into the commit's {@code userMetadata}. */
   private static final String COMMIT_LABEL_KEY = "spark.databricks.delta.commitInfo.userMetadata";
@@ -100,9 +116,10 @@ public final class BronzeTable {
 
   /**
    * Inserts a micro-batch's bronze rows whose key is not stored on {@code storedFrom} or later.
-   * The commit carries {@code commitLabel}, unique per micro-batch: a batch redone after a crash
-   * that came between its MERGE and its metrics row inserts nothing the second time, and the label
-   * finds what the first run inserted, so the metrics still say what the batch wrote.
+   * The commit carries {@code batch} as its {@code userMetadata}, with a label unique per
+   * micro-batch: a batch redone after a crash that came after its MERGE inserts nothing the second
+   * time, and the label finds the first run's commit, so the batch's metrics are still those of
+   * the rows it wrote.
    *
    * <p>{@code bronzeRows} should be materialized ({@code localCheckpoint}): Delta plans the MERGE
    * from the source's logical plan, so a cached parse upstream is not used, and the optimizer
@@ -113,14 +130,15 @@ public final class BronzeTable {
    *     watermark's day, since every row of the batch is on time and a re-delivered message keeps
    *     its event time. It bounds the MERGE to the recent partitions instead of the whole table,
    *     so a batch costs the same on the first day and after a year. Empty: the whole table.
-   * @return the number of rows this batch inserted, in this run or in the run a crash cut short
+   * @return the rows this batch inserted, in this run or in the run a crash cut short, and
+   *     whether a commit of the batch holds them (a MERGE that inserts nothing commits nothing)
    */
-  public long insertNewBatch(Dataset<Row> bronzeRows, String commitLabel, Optional<LocalDate> storedFrom) {
-    merge(bronzeRows, Optional.of(commitLabel), storedFrom);
-    return insertedBy(DeltaTable.forPath(bronzeRows.sparkSession(), path), commitLabel);
+  public BatchInsert insertNewBatch(Dataset<Row> bronzeRows, BatchCommitInfo batch, Optional<LocalDate> storedFrom) {
+    merge(bronzeRows, Optional.of(batch.toJson()), storedFrom);
+    return insertedBy(DeltaTable.forPath(bronzeRows.sparkSession(), path), batch.label());
   }
 
-  private void merge(Dataset<Row> bronzeRows, Optional<String> commitLabel, Optional<LocalDate> storedFrom) {
+  private void merge(Dataset<Row> bronzeRows, Optional<String> commitMetadata, Optional<LocalDate> storedFrom) {
     SparkSession spark = bronzeRows.sparkSession();
     createIfMissing(spark);
     Dataset<Row> distinct = bronzeRows.dropDuplicates(stream.keyColumns().toArray(String[]::new));
@@ -128,15 +146,15 @@ public final class BronzeTable {
     // A predicate on the target alone: Delta reads only the partitions it lets through.
     storedFrom.ifPresent(day -> conditions.add("t." + CanonicalSchemas.EVENT_DATE + " >= DATE'" + day + "'"));
     stream.keyColumns().forEach(key -> conditions.add("t." + key + " = s." + key));
-    // A streaming query runs on its own clone of the session, so this label stays its own.
-    commitLabel.ifPresent(label -> spark.conf().set(COMMIT_LABEL_KEY, label));
+    // A streaming query runs on its own clone of the session, so this metadata stays its own.
+    commitMetadata.ifPresent(metadata -> spark.conf().set(COMMIT_LABEL_KEY, metadata));
     try {
       DeltaTable.forPath(spark, path).as("t")
           .merge(distinct.as("s"), String.join(" AND ", conditions))
           .whenNotMatched().insertAll()
           .execute();
     } finally {
-      commitLabel.ifPresent(label -> spark.conf().unset(COMMIT_LABEL_KEY));
+      commitMetadata.ifPresent(metadata -> spark.conf().unset(COMMIT_LABEL_KEY));
     }
   }
 
@@ -161,20 +179,30 @@ public final class BronzeTable {
   }
 
   /**
-   * Rows the MERGE labelled {@code commitLabel} inserted; 0 if there is none (a MERGE that inserts
-   * nothing commits nothing). Usually the latest commit; else a run a crash cut short, or a commit
-   * of another writer came after it.
+   * What the MERGE labelled {@code commitLabel} inserted; nothing if there is none (a MERGE that
+   * inserts nothing commits nothing). Usually the latest commit; else a run a crash cut short, or a
+   * commit of another writer came after it.
    */
-  private static long insertedBy(DeltaTable table, String commitLabel) {
+  private static BatchInsert insertedBy(DeltaTable table, String commitLabel) {
     Row latest = table.history(1).select("operation", "userMetadata", "operationMetrics").first();
-    if ("MERGE".equals(latest.getString(0)) && commitLabel.equals(latest.getString(1))) {
-      return insertedRows(latest.getJavaMap(2));
+    if ("MERGE".equals(latest.getString(0)) && commitLabel.equals(BatchCommitInfo.labelOf(latest.getString(1)))) {
+      return insertOf(latest);
     }
-    List<Row> labelled = table.history(RECENT_COMMITS)
-        .where(col("operation").equalTo("MERGE").and(col("userMetadata").equalTo(commitLabel)))
-        .select("operationMetrics")
-        .collectAsList();
-    return labelled.isEmpty() ? 0 : insertedRows(labelled.get(0).getJavaMap(0));
+    // Few rows (RECENT_COMMITS at most): the label is read on the driver, where it is parsed.
+    for (Row row : table.history(RECENT_COMMITS).where(col("operation").equalTo("MERGE"))
+        .select("operation", "userMetadata", "operationMetrics").collectAsList()) {
+      if (commitLabel.equals(BatchCommitInfo.labelOf(row.getString(1)))) {
+        return insertOf(row);
+      }
+    }
+    return BatchInsert.NOTHING;
+  }
+
+  /** A commit (operation, userMetadata, operationMetrics) of a micro-batch as its insert. */
+  private static BatchInsert insertOf(Row commit) {
+    // A commit of an earlier version carried its bare label: no batch time, its metrics row is written apart.
+    Optional<Instant> batchTime = BatchCommitInfo.parse(commit.getString(1)).map(BatchCommitInfo::batchTime);
+    return new BatchInsert(insertedRows(commit.getJavaMap(2)), batchTime);
   }
 
   /** Rows the MERGE after {@code versionBefore} inserted; a MERGE that inserts nothing commits nothing. */
@@ -186,7 +214,7 @@ public final class BronzeTable {
     return insertedRows(last.getJavaMap(2));
   }
 
-  private static long insertedRows(Map<String, String> mergeMetrics) {
+  static long insertedRows(Map<String, String> mergeMetrics) {
     return Long.parseLong(mergeMetrics.getOrDefault("numTargetRowsInserted", "0"));
   }
 }

@@ -13,9 +13,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,7 +28,11 @@ import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One row per ingested micro-batch: what came in, what landed, what was rejected, how long. */
+/**
+ * One row per ingested micro-batch: what came in, what landed, what was rejected, how long. A
+ * batch that wrote bronze rows carries its figures in that commit, and {@link BatchHistory} copies
+ * them here every few batches; a batch that wrote none records its row itself.
+ */
 public final class IngestionMetrics {
 
   public static final StructType SCHEMA = new StructType()
@@ -38,6 +44,8 @@ public final class IngestionMetrics {
       .add("quarantined_rows", DataTypes.LongType, false)
       .add("duplicates_dropped", DataTypes.LongType, false)
       .add("duration_ms", DataTypes.LongType, false)
+      // The batch's time on the watermark's clock: when it ended, or for a batch that wrote bronze
+      // rows, just before that commit (the commit info carries it).
       .add("finished_at", DataTypes.TimestampType, false)
       // Latest event time among the batch's valid records: what the watermark advances by.
       .add("max_event_time", DataTypes.TimestampType, true)
@@ -79,16 +87,20 @@ public final class IngestionMetrics {
     creation.ensure(spark);
   }
 
-  public void record(SparkSession spark, Batch batch) {
+  /** Logs what a batch did: one line per batch, whichever way its row reaches the table. */
+  public static void log(Batch batch) {
     LOG.info("{} batch {}: input {}, written {}, quarantined {}, duplicates {}, {} ms", batch.query(),
         batch.batchId(), batch.inputRows(), batch.writtenRows(), batch.quarantinedRows(),
         batch.duplicatesDropped(), batch.durationMs());
+  }
+
+  /**
+   * Writes the row of a batch that made no bronze commit (it wrote no row), which therefore has
+   * no other place to record it. Idempotent per query and batch: a replayed batch adds nothing.
+   */
+  public void record(SparkSession spark, Batch batch) {
     createIfMissing(spark);
-    spark.createDataFrame(List.of(RowFactory.create(batch.query(), batch.stream(), batch.batchId(),
-                batch.inputRows(), batch.writtenRows(), batch.quarantinedRows(), batch.duplicatesDropped(),
-                batch.durationMs(), Timestamp.from(batch.finishedAt()),
-                batch.maxEventTime().map(Timestamp::from).orElse(null),
-                timestamps(batch.latestEventTimeByPartition()))), SCHEMA)
+    spark.createDataFrame(List.of(rowOf(batch)), SCHEMA)
         .write()
         .format("delta")
         .mode("append")
@@ -97,6 +109,36 @@ public final class IngestionMetrics {
         .option("txnAppId", batch.query() + "/metrics")
         .option("txnVersion", batch.batchId())
         .save(path);
+  }
+
+  /** Appends the rows of several batches in one commit; the caller leaves out batches already recorded. */
+  public void recordAll(SparkSession spark, List<Batch> batches) {
+    createIfMissing(spark);
+    spark.createDataFrame(batches.stream().map(IngestionMetrics::rowOf).toList(), SCHEMA)
+        .write()
+        .format("delta")
+        .mode("append")
+        .option("mergeSchema", "true")
+        .save(path);
+  }
+
+  /** The batch ids of a query recorded from {@code fromBatch} on. */
+  public Set<Long> batchIdsFrom(SparkSession spark, String query, long fromBatch) {
+    createIfMissing(spark);
+    Set<Long> ids = new HashSet<>();
+    spark.read().format("delta").load(path)
+        .where(col("query").equalTo(query).and(col("batch_id").geq(fromBatch)))
+        .select("batch_id").collectAsList()
+        .forEach(row -> ids.add(row.getLong(0)));
+    return ids;
+  }
+
+  private static Row rowOf(Batch batch) {
+    return RowFactory.create(batch.query(), batch.stream(), batch.batchId(),
+        batch.inputRows(), batch.writtenRows(), batch.quarantinedRows(), batch.duplicatesDropped(),
+        batch.durationMs(), Timestamp.from(batch.finishedAt()),
+        batch.maxEventTime().map(Timestamp::from).orElse(null),
+        timestamps(batch.latestEventTimeByPartition()));
   }
 
   /**

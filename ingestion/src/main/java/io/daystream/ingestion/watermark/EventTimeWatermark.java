@@ -40,9 +40,17 @@ public final class EventTimeWatermark {
     this.metrics = metrics;
   }
 
+  /**
+   * Whether the watermark of batch {@code batchId} is known from memory; if not, {@link #lateBefore}
+   * reads the metrics table, which must then hold every batch before it.
+   */
+  public boolean knowsProgressBefore(long batchId) {
+    return knownThroughBatch == batchId - 1;
+  }
+
   /** The time before which a new record of batch {@code batchId} is late; empty until data was seen. */
   public Optional<Timestamp> lateBefore(SparkSession spark, long batchId) {
-    if (knownThroughBatch != batchId - 1) {
+    if (!knowsProgressBefore(batchId)) {
       // First batch of this process, or a retried batch: ask the table, not the memory.
       progress = metrics.partitionProgressBefore(spark, queryName, batchId);
       knownThroughBatch = batchId - 1;
@@ -51,7 +59,8 @@ public final class EventTimeWatermark {
   }
 
   /**
-   * Takes in what batch {@code batchId} ingested, once its metrics are recorded.
+   * Takes in what batch {@code batchId} ingested, once its metrics are recorded (or carried by its
+   * bronze commit).
    *
    * @param finishedAt the batch time its metrics row records
    */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.daystream.core.config.DaystreamConfig;
 import io.daystream.core.lake.Lake;
 import io.daystream.core.lake.LakeTable;
+import io.daystream.ingestion.stream.BatchCommitInfo;
 import io.daystream.ingestion.stream.IngestedStream;
 import io.daystream.ingestion.testing.RealParts;
 import io.delta.tables.DeltaTable;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,7 +49,8 @@ class IngestionJobIT {
 
   @BeforeAll
   static void start() {
-    parts = RealParts.start(home, "ingestion.max-text-length=" + MAX_TEXT);
+    // Batches of 20 messages: the tweets take several, the news one each.
+    parts = RealParts.start(home, "ingestion.max-text-length=" + MAX_TEXT, "kafka.max-offsets-per-trigger=20");
     config = parts.config();
     spark = parts.spark();
     lake = parts.lake();
@@ -90,7 +93,18 @@ class IngestionJobIT {
       producer.flush();
     }
 
+    long metricsCommitsBefore = writesTo(LakeTable.INGESTION_METRICS);
     runUntilIdle();
+
+    // A batch that wrote tweets carried its metrics in that commit; the stop copied them all at
+    // once. Only a batch that wrote nothing made a metrics commit of its own.
+    List<Row> batches = spark.read().format("delta").load(lake.path(LakeTable.INGESTION_METRICS))
+        .where(col("stream").equalTo("tweets")).collectAsList();
+    long wrote = batches.stream().filter(b -> b.<Long>getAs("written_rows") > 0).count();
+    assertTrue(batches.size() > 2, "several batches: " + batches);
+    assertEquals(wrote, tweetCommitsCarryingTheirBatch(), "one bronze commit per batch that wrote, with its figures");
+    assertEquals(1 + batches.size() - wrote, writesTo(LakeTable.INGESTION_METRICS) - metricsCommitsBefore,
+        "one commit for the batches that wrote, one for each that did not: " + batches);
 
     Dataset<Row> tweets = spark.read().format("delta").load(lake.path(LakeTable.TWEETS));
     assertEquals(GOOD_TWEETS, tweets.count(), "every good tweet once, duplicates dropped: "
@@ -177,6 +191,32 @@ class IngestionJobIT {
     assertEquals("MERGE", merge.getAs("operation"));
     String predicate = merge.<String, String>getJavaMap(merge.fieldIndex("operationParameters")).get("predicate");
     assertTrue(predicate.matches(".*event_date#\\d+ >= 2020-03-08.*"), predicate);
+  }
+
+  /** Commits to a table other than its creation. */
+  private static long writesTo(LakeTable table) {
+    return DeltaTable.forPath(spark, lake.path(table)).history().where(col("operation").notEqual("CREATE TABLE")).count();
+  }
+
+  /** Bronze tweet commits whose metadata is a batch's, with figures equal to the batch's metrics row. */
+  private static long tweetCommitsCarryingTheirBatch() {
+    Map<Long, Row> rows = spark.read().format("delta").load(lake.path(LakeTable.INGESTION_METRICS))
+        .where(col("stream").equalTo("tweets")).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.<Long>getAs("batch_id"), r -> r));
+    long carrying = 0;
+    for (Row commit : DeltaTable.forPath(spark, lake.path(LakeTable.TWEETS)).history()
+        .where(col("operation").equalTo("MERGE")).collectAsList()) {
+      Optional<BatchCommitInfo> info = BatchCommitInfo.parse(commit.getAs("userMetadata"));
+      if (info.isPresent()) {
+        Row row = rows.get(info.get().batchId());
+        assertEquals(info.get().inputRows(), row.<Long>getAs("input_rows"));
+        assertEquals(info.get().quarantinedRows(), row.<Long>getAs("quarantined_rows"));
+        assertEquals(commit.<String, String>getJavaMap(commit.fieldIndex("operationMetrics")).get("numTargetRowsInserted"),
+            String.valueOf(row.<Long>getAs("written_rows")));
+        carrying++;
+      }
+    }
+    return carrying;
   }
 
   private static List<Row> quarantined(String stream) {
